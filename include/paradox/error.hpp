@@ -1,0 +1,156 @@
+/// @file
+/// @brief `paradox::invalid_input` and the small checks that raise it.
+///
+/// Every model validates its input and throws invalid_input naming the function, the parameter,
+/// the rule and the offending value: "ring allreduce: ranks must be >= 1 (got 0)". Checks are
+/// written so that NaN fails them (`!(x > 0)` rather than `x <= 0`), which is how no NaN or
+/// infinity ever reaches a model's arithmetic.
+#pragma once
+
+#include <cmath>
+#include <concepts>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "paradox/units/system.hpp"
+#include "paradox/units/value_in.hpp"
+
+namespace paradox {
+
+/// @defgroup errors Errors
+/// @brief The exception every model throws on bad input, and the checks that raise it.
+/// @{
+
+/// @brief Bad input to a model: which function, which parameter, which rule, which value.
+///
+/// Derived from std::invalid_argument so generic handlers still catch it. Infeasible but valid
+/// outcomes (a layout that does not fit in memory) are result fields, never this exception.
+class invalid_input : public std::invalid_argument {
+ public:
+  /// @param function the model or function that rejected the input ("ring allreduce")
+  /// @param parameter the offending parameter ("ranks")
+  /// @param rule what the parameter must satisfy, phrased to follow "must" ("be >= 1")
+  /// @param value the value received, already formatted with its unit
+  invalid_input(std::string_view function, std::string_view parameter, std::string_view rule,
+                std::string_view value)
+      : std::invalid_argument(std::string(function) + ": " + std::string(parameter) + " must " +
+                              std::string(rule) + " (got " + std::string(value) + ")"),
+        function_(function),
+        parameter_(parameter),
+        rule_(rule),
+        value_(value) {}
+
+  [[nodiscard]] const std::string& function() const noexcept { return function_; }
+  [[nodiscard]] const std::string& parameter() const noexcept { return parameter_; }
+  [[nodiscard]] const std::string& rule() const noexcept { return rule_; }
+  [[nodiscard]] const std::string& value() const noexcept { return value_; }
+
+ private:
+  std::string function_;
+  std::string parameter_;
+  std::string rule_;
+  std::string value_;
+};
+
+namespace detail {
+
+/// Formats a number for an error message: integers exactly, reals with 6 significant digits.
+template <class T>
+  requires std::integral<T> || std::floating_point<T>
+[[nodiscard]] inline std::string describe(T value) {
+  if constexpr (std::integral<T>) {
+    return std::to_string(value);
+  } else {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.6g", static_cast<double>(value));
+    return buffer;
+  }
+}
+
+/// Formats a quantity in its base unit ("-5e-07 s"); printing in chosen units is io.hpp's job.
+template <class Dimension>
+[[nodiscard]] inline std::string describe(const units::quantity_of<Dimension>& q) {
+  const char* symbol = units::base_symbol<Dimension>();
+  std::string text = describe(value_in<units::unit_of<Dimension>>(q));
+  if (*symbol != '\0') text += std::string(" ") + symbol;
+  return text;
+}
+
+template <class T>
+[[nodiscard]] constexpr double raw(const T& x) {
+  if constexpr (std::integral<T> || std::floating_point<T>) {
+    return static_cast<double>(x);
+  } else {
+    return value_in<units::unit_of<typename T::unit_type::dimension_type>>(x);
+  }
+}
+
+}  // namespace detail
+
+/// @brief Throws unless `x` is finite and > 0. Works for numbers and quantities.
+/// @throws invalid_input "function: parameter must be > 0 (got x)"
+template <class T>
+constexpr void require_positive(std::string_view function, std::string_view parameter,
+                                const T& x) {
+  const double v = detail::raw(x);
+  if (!(v > 0.0) || !std::isfinite(v))
+    throw invalid_input(function, parameter, "be > 0 and finite", detail::describe(x));
+}
+
+/// @brief Throws unless `x` is finite and >= 0.
+template <class T>
+constexpr void require_non_negative(std::string_view function, std::string_view parameter,
+                                    const T& x) {
+  const double v = detail::raw(x);
+  if (!(v >= 0.0) || !std::isfinite(v))
+    throw invalid_input(function, parameter, "be >= 0 and finite", detail::describe(x));
+}
+
+/// @brief Throws unless `x` is finite (NaN and infinities rejected).
+template <class T>
+constexpr void require_finite(std::string_view function, std::string_view parameter, const T& x) {
+  if (!std::isfinite(detail::raw(x)))
+    throw invalid_input(function, parameter, "be finite", detail::describe(x));
+}
+
+/// @brief Throws unless the fraction `x` lies in [0, 1].
+constexpr void require_fraction(std::string_view function, std::string_view parameter, double x) {
+  if (!(x >= 0.0 && x <= 1.0))
+    throw invalid_input(function, parameter, "be in [0, 1]", detail::describe(x));
+}
+
+/// @brief Throws unless the count `n` is at least `minimum`.
+template <std::integral T>
+constexpr void require_at_least(std::string_view function, std::string_view parameter, T n,
+                                T minimum) {
+  if (n < minimum)
+    throw invalid_input(function, parameter, "be >= " + std::to_string(minimum),
+                        detail::describe(n));
+}
+
+/// @brief Throws unless the count `n` lies in [lo, hi].
+template <std::integral T>
+constexpr void require_in_range(std::string_view function, std::string_view parameter, T n, T lo,
+                                T hi) {
+  if (n < lo || n > hi)
+    throw invalid_input(function, parameter,
+                        "be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]",
+                        detail::describe(n));
+}
+
+/// @brief Throws unless `divisor` divides `n` (layouts: heads by tensor-parallel degree, ...).
+template <std::integral T>
+constexpr void require_divisible(std::string_view function, std::string_view parameter, T n,
+                                 std::string_view divisor_name, T divisor) {
+  if (divisor <= 0 || n % divisor != 0)
+    throw invalid_input(function, parameter,
+                        "be divisible by " + std::string(divisor_name) + " = " +
+                            std::to_string(divisor),
+                        detail::describe(n));
+}
+
+/// @}
+
+}  // namespace paradox
