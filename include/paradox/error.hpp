@@ -5,6 +5,9 @@
 /// the rule and the offending value: "ring allreduce: ranks must be >= 1 (got 0)". Checks are
 /// written so that NaN fails them (`!(x > 0)` rather than `x <= 0`), which is how no NaN or
 /// infinity ever reaches a model's arithmetic.
+///
+/// Example: `require_at_least("ring allreduce", "ranks", in.ranks, 1);`
+/// @ingroup errors
 #pragma once
 
 #include <cmath>
@@ -42,9 +45,13 @@ class invalid_input : public std::invalid_argument {
         rule_(rule),
         value_(value) {}
 
+  /// @return the function that rejected the input ("ring allreduce")
   [[nodiscard]] const std::string& function() const noexcept { return function_; }
+  /// @return the offending parameter ("ranks")
   [[nodiscard]] const std::string& parameter() const noexcept { return parameter_; }
+  /// @return the rule, phrased to follow "must" ("be >= 1")
   [[nodiscard]] const std::string& rule() const noexcept { return rule_; }
+  /// @return the value received, as formatted in the message ("0")
   [[nodiscard]] const std::string& value() const noexcept { return value_; }
 
  private:
@@ -58,7 +65,7 @@ namespace detail {
 
 /// Formats a number for an error message: integers exactly, reals with 6 significant digits.
 template <class T>
-  requires std::integral<T> || std::floating_point<T>
+requires std::integral<T> || std::floating_point<T>
 [[nodiscard]] inline std::string describe(T value) {
   if constexpr (std::integral<T>) {
     return std::to_string(value);
@@ -78,6 +85,7 @@ template <class Dimension>
   return text;
 }
 
+/// A number or quantity as a double in base units, for the comparisons of the checks.
 template <class T>
 [[nodiscard]] constexpr double raw(const T& x) {
   if constexpr (std::integral<T> || std::floating_point<T>) {
@@ -90,16 +98,23 @@ template <class T>
 }  // namespace detail
 
 /// @brief Throws unless `x` is finite and > 0. Works for numbers and quantities.
-/// @throws invalid_input "function: parameter must be > 0 (got x)"
+/// @param function the calling model, for the message
+/// @param parameter the checked parameter, for the message
+/// @param x the value (a number or a paradox quantity)
+/// @throws invalid_input "function: parameter must be > 0 and finite (got x)", also for NaN
+///   and infinities
 template <class T>
-constexpr void require_positive(std::string_view function, std::string_view parameter,
-                                const T& x) {
+constexpr void require_positive(std::string_view function, std::string_view parameter, const T& x) {
   const double v = detail::raw(x);
   if (!(v > 0.0) || !std::isfinite(v))
     throw invalid_input(function, parameter, "be > 0 and finite", detail::describe(x));
 }
 
-/// @brief Throws unless `x` is finite and >= 0.
+/// @brief Throws unless `x` is finite and >= 0. Works for numbers and quantities.
+/// @param function the calling model, for the message
+/// @param parameter the checked parameter, for the message
+/// @param x the value (a number or a paradox quantity)
+/// @throws invalid_input "function: parameter must be >= 0 and finite (got x)", also for NaN
 template <class T>
 constexpr void require_non_negative(std::string_view function, std::string_view parameter,
                                     const T& x) {
@@ -109,19 +124,43 @@ constexpr void require_non_negative(std::string_view function, std::string_view 
 }
 
 /// @brief Throws unless `x` is finite (NaN and infinities rejected).
+/// @param function the calling model, for the message
+/// @param parameter the checked parameter, for the message
+/// @param x the value (a number or a paradox quantity)
+/// @throws invalid_input "function: parameter must be finite (got nan)"
 template <class T>
 constexpr void require_finite(std::string_view function, std::string_view parameter, const T& x) {
   if (!std::isfinite(detail::raw(x)))
     throw invalid_input(function, parameter, "be finite", detail::describe(x));
 }
 
-/// @brief Throws unless the fraction `x` lies in [0, 1].
+/// @brief Throws unless the fraction `x` lies in [0, 1] (an overlap, a failure probability).
+/// @param function the calling model, for the message
+/// @param parameter the checked parameter, for the message
+/// @param x the fraction
+/// @throws invalid_input "function: parameter must be in [0, 1] (got 1.5)", also for NaN
 constexpr void require_fraction(std::string_view function, std::string_view parameter, double x) {
   if (!(x >= 0.0 && x <= 1.0))
     throw invalid_input(function, parameter, "be in [0, 1]", detail::describe(x));
 }
 
+/// @brief Throws unless the fraction `x` lies in (0, 1] (an efficiency, a share that divides).
+/// @param function the calling model, for the message
+/// @param parameter the checked parameter, for the message
+/// @param x the fraction
+/// @throws invalid_input "function: parameter must be in (0, 1] (got 0)", also for NaN
+constexpr void require_positive_fraction(std::string_view function, std::string_view parameter,
+                                         double x) {
+  if (!(x > 0.0 && x <= 1.0))
+    throw invalid_input(function, parameter, "be in (0, 1]", detail::describe(x));
+}
+
 /// @brief Throws unless the count `n` is at least `minimum`.
+/// @param function the calling model, for the message
+/// @param parameter the checked parameter, for the message
+/// @param n the count
+/// @param minimum the smallest accepted count
+/// @throws invalid_input "function: parameter must be >= minimum (got n)"
 template <std::integral T>
 constexpr void require_at_least(std::string_view function, std::string_view parameter, T n,
                                 T minimum) {
@@ -130,7 +169,27 @@ constexpr void require_at_least(std::string_view function, std::string_view para
                         detail::describe(n));
 }
 
+/// @brief Throws unless the count `n` is at most `maximum`.
+/// @param function the calling model, for the message
+/// @param parameter the checked parameter, for the message
+/// @param n the count
+/// @param maximum the largest accepted count
+/// @throws invalid_input "function: parameter must be <= maximum (got n)"
+template <std::integral T>
+constexpr void require_at_most(std::string_view function, std::string_view parameter, T n,
+                               T maximum) {
+  if (n > maximum)
+    throw invalid_input(function, parameter, "be <= " + std::to_string(maximum),
+                        detail::describe(n));
+}
+
 /// @brief Throws unless the count `n` lies in [lo, hi].
+/// @param function the calling model, for the message
+/// @param parameter the checked parameter, for the message
+/// @param n the count
+/// @param lo the smallest accepted count
+/// @param hi the largest accepted count
+/// @throws invalid_input "function: parameter must be in [lo, hi] (got n)"
 template <std::integral T>
 constexpr void require_in_range(std::string_view function, std::string_view parameter, T n, T lo,
                                 T hi) {
@@ -141,14 +200,20 @@ constexpr void require_in_range(std::string_view function, std::string_view para
 }
 
 /// @brief Throws unless `divisor` divides `n` (layouts: heads by tensor-parallel degree, ...).
+/// @param function the calling model, for the message
+/// @param parameter the checked parameter, for the message
+/// @param n the count to divide
+/// @param divisor_name what the divisor is ("tensor-parallel degree")
+/// @param divisor the divisor; a divisor <= 0 never divides
+/// @throws invalid_input "function: parameter must be divisible by name = d (got n)"
 template <std::integral T>
 constexpr void require_divisible(std::string_view function, std::string_view parameter, T n,
                                  std::string_view divisor_name, T divisor) {
   if (divisor <= 0 || n % divisor != 0)
-    throw invalid_input(function, parameter,
-                        "be divisible by " + std::string(divisor_name) + " = " +
-                            std::to_string(divisor),
-                        detail::describe(n));
+    throw invalid_input(
+        function, parameter,
+        "be divisible by " + std::string(divisor_name) + " = " + std::to_string(divisor),
+        detail::describe(n));
 }
 
 /// @}

@@ -1,0 +1,159 @@
+/// @file
+/// @brief Accelerator presets: H100 SXM, H200, A100 80GB, B200, V100, TPU v4.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+#include "paradox/catalog/lookup.hpp"
+#include "paradox/hardware/accelerator.hpp"
+#include "paradox/units.hpp"
+
+namespace paradox::catalog {
+
+/// @addtogroup catalog
+/// @{
+
+/// Rental prices move monthly; these are round figures of on-demand cloud list prices, kept
+/// separate from the hardware figures so nobody mistakes them for a datasheet value.
+inline constexpr Provenance price_assumption{
+    "round on-demand cloud price per accelerator-hour, order of magnitude of 2024-2025 list "
+    "prices; edit for your provider",
+    SourceKind::didactic_assumption};
+
+/// @brief NVIDIA H100 SXM5 80GB.
+///
+/// Dense peaks are half of the datasheet's "with sparsity" tensor-core figures: BF16/FP16
+/// 1,979 -> 989 TFLOP/s, FP8/INT8 3,958 -> 1,979, TF32 989 -> 494.5; FP64 tensor core 67,
+/// FP32 67 TFLOP/s. Memory: the datasheet says 80 GB; nvidia-smi reports 81,559 MiB
+/// (= 85,520,809,984 B) usable, which is what is stored.
+inline constexpr Accelerator h100_sxm{
+    .key = "h100-sxm",
+    .name = "NVIDIA H100 SXM5 80GB",
+    .dense_peak = {.fp64 = 67.0 * teraflop_per_second,
+                   .fp32 = 67.0 * teraflop_per_second,
+                   .tf32 = 494.5 * teraflop_per_second,
+                   .bf16 = 989.0 * teraflop_per_second,
+                   .fp16 = 989.0 * teraflop_per_second,
+                   .fp8 = 1979.0 * teraflop_per_second,
+                   .int8 = 1979.0 * teraflop_per_second},
+    .hbm_capacity = 81559.0 * mebibytes,
+    .hbm_bandwidth = 3.35 * terabytes_per_second,
+    .tdp = 700.0 * watts,
+    .price_per_hour = 3.0 * dollars_per_hour,
+    .provenance = {"NVIDIA H100 Tensor Core GPU datasheet (SXM5 column; dense = sparse / 2); "
+                   "HBM capacity 81,559 MiB as reported by nvidia-smi for 'NVIDIA H100 80GB "
+                   "HBM3' (datasheet: 80 GB)",
+                   SourceKind::datasheet},
+    .price_provenance = price_assumption};
+
+/// @brief NVIDIA H200 SXM 141GB: H100 compute with 141 GB HBM3e at 4.8 TB/s.
+inline constexpr Accelerator h200{
+    .key = "h200",
+    .name = "NVIDIA H200 SXM 141GB",
+    .dense_peak = h100_sxm.dense_peak,
+    .hbm_capacity = 141.0 * gigabytes,
+    .hbm_bandwidth = 4.8 * terabytes_per_second,
+    .tdp = 700.0 * watts,
+    .price_per_hour = 3.8 * dollars_per_hour,
+    .provenance = {"NVIDIA H200 Tensor Core GPU datasheet (SXM): 141 GB HBM3e, 4.8 TB/s, up "
+                   "to 700 W; tensor-core peaks identical to H100 SXM (dense = sparse / 2)",
+                   SourceKind::datasheet},
+    .price_provenance = price_assumption};
+
+/// @brief NVIDIA A100 SXM4 80GB: BF16 312 TFLOP/s dense.
+inline constexpr Accelerator a100_80gb{
+    .key = "a100-80gb",
+    .name = "NVIDIA A100 SXM4 80GB",
+    .dense_peak = {.fp64 = 19.5 * teraflop_per_second,
+                   .fp32 = 19.5 * teraflop_per_second,
+                   .tf32 = 156.0 * teraflop_per_second,
+                   .bf16 = 312.0 * teraflop_per_second,
+                   .fp16 = 312.0 * teraflop_per_second,
+                   .fp8 = FlopRate{},
+                   .int8 = 624.0 * teraflop_per_second},
+    .hbm_capacity = 81920.0 * mebibytes,
+    .hbm_bandwidth = 2039.0 * gigabytes_per_second,
+    .tdp = 400.0 * watts,
+    .price_per_hour = 1.8 * dollars_per_hour,
+    .provenance = {"NVIDIA A100 Tensor Core GPU datasheet (80GB SXM column, dense figures; "
+                   "no FP8); HBM2e capacity 81,920 MiB as reported by nvidia-smi",
+                   SourceKind::datasheet},
+    .price_provenance = price_assumption};
+
+/// @brief NVIDIA B200 (HGX B200 configuration).
+inline constexpr Accelerator b200{
+    .key = "b200",
+    .name = "NVIDIA B200 (HGX)",
+    .dense_peak = {.fp64 = 37.0 * teraflop_per_second,
+                   .fp32 = 75.0 * teraflop_per_second,
+                   .tf32 = 1125.0 * teraflop_per_second,
+                   .bf16 = 2250.0 * teraflop_per_second,
+                   .fp16 = 2250.0 * teraflop_per_second,
+                   .fp8 = 4500.0 * teraflop_per_second,
+                   .int8 = 4500.0 * teraflop_per_second},
+    .hbm_capacity = 180.0 * gigabytes,
+    .hbm_bandwidth = 8.0 * terabytes_per_second,
+    .tdp = 1000.0 * watts,
+    .price_per_hour = 5.0 * dollars_per_hour,
+    .provenance = {"NVIDIA DGX B200 / HGX B200 datasheets divided by 8 GPUs: 1,440 GB and "
+                   "64 TB/s HBM3e, 72 PFLOP/s FP8 training with sparsity (dense = sparse / 2); "
+                   "up to 1,000 W per GPU. FP64 and FP32 figures not re-verified here",
+                   SourceKind::datasheet},
+    .price_provenance = price_assumption};
+
+/// @brief NVIDIA V100 SXM2 32GB: 125 TFLOP/s FP16 tensor core; no BF16, TF32 or FP8.
+inline constexpr Accelerator v100{
+    .key = "v100",
+    .name = "NVIDIA V100 SXM2 32GB",
+    .dense_peak = {.fp64 = 7.8 * teraflop_per_second,
+                   .fp32 = 15.7 * teraflop_per_second,
+                   .tf32 = FlopRate{},
+                   .bf16 = FlopRate{},
+                   .fp16 = 125.0 * teraflop_per_second,
+                   .fp8 = FlopRate{},
+                   .int8 = FlopRate{}},
+    .hbm_capacity = 32.0 * gigabytes,
+    .hbm_bandwidth = 900.0 * gigabytes_per_second,
+    .tdp = 300.0 * watts,
+    .price_per_hour = 0.9 * dollars_per_hour,
+    .provenance = {"NVIDIA Tesla V100 datasheet (SXM2 column); INT8 tensor cores not listed, "
+                   "so stored as unsupported",
+                   SourceKind::datasheet},
+    .price_provenance = price_assumption};
+
+/// @brief Google TPU v4 chip: 275 TFLOP/s BF16 (and INT8), 32 GiB HBM2 at 1,200 GB/s.
+inline constexpr Accelerator tpu_v4{
+    .key = "tpu-v4",
+    .name = "Google TPU v4",
+    .dense_peak = {.fp64 = FlopRate{},
+                   .fp32 = FlopRate{},
+                   .tf32 = FlopRate{},
+                   .bf16 = 275.0 * teraflop_per_second,
+                   .fp16 = FlopRate{},
+                   .fp8 = FlopRate{},
+                   .int8 = 275.0 * teraflop_per_second},
+    .hbm_capacity = 32.0 * gibibytes,
+    .hbm_bandwidth = 1200.0 * gigabytes_per_second,
+    .tdp = 192.0 * watts,
+    .price_per_hour = 3.22 * dollars_per_hour,
+    .provenance = {"Jouppi et al. 2023, 'TPU v4: An Optically Reconfigurable Supercomputer' "
+                   "(ISCA), chip table: 275 TFLOP/s bf16/int8, 32 GiB HBM2, 1,200 GB/s. No "
+                   "TDP is published; 192 W is the maximum measured power quoted there (not "
+                   "re-verified). Only bf16/int8 matrix peaks are listed",
+                   SourceKind::paper},
+    .price_provenance = price_assumption};
+
+/// @brief Every accelerator preset, for listing.
+inline constexpr std::array<Accelerator, 6> accelerators{h100_sxm, h200, a100_80gb,
+                                                         b200,     v100, tpu_v4};
+
+/// @brief The accelerator preset with this key.
+/// @throws invalid_input listing the valid keys when the key is unknown
+[[nodiscard]] inline const Accelerator& accelerator(std::string_view key) {
+  return find_by_key(accelerators, key, "accelerator");
+}
+
+/// @}
+
+}  // namespace paradox::catalog

@@ -1,0 +1,72 @@
+/// @file
+/// @brief The catalog umbrella: every preset header, plus lookups across kinds (a link key may
+/// name a wired link or a radio's uplink).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "paradox/catalog/accelerators.hpp"
+#include "paradox/catalog/edge_devices.hpp"
+#include "paradox/catalog/links.hpp"
+#include "paradox/catalog/lookup.hpp"
+#include "paradox/catalog/models.hpp"
+#include "paradox/catalog/nodes.hpp"
+#include "paradox/catalog/radio_links.hpp"
+#include "paradox/catalog/tracks.hpp"
+#include "paradox/error.hpp"
+
+/// @defgroup catalog Catalog
+/// @brief `inline constexpr` presets with provenance: accelerators, links, radios, nodes,
+/// models, edge devices and the four fleet tracks.
+///
+/// Each kind has an `std::array` of every preset (`accelerators`, `links`, `radio_links`,
+/// `radio_uplinks`, `nodes`, `transformer_models`, `edge_models`, `edge_devices`, `tracks`) for
+/// listing, and a lookup by lower-case key that throws invalid_input listing the valid keys.
+/// Every entry carries a Provenance (source + kind); figures without a public source are
+/// marked didactic assumptions and are meant to be edited.
+
+namespace paradox::catalog {
+
+/// @addtogroup catalog
+/// @{
+
+/// @brief The link with this key: a wired link ("ib-ndr", "eth-10g", "nvlink4", ...) or a
+/// radio's uplink as a Link ("lte", "5g-lowband", "ble-1m", ...).
+/// @throws invalid_input listing every valid link key when the key is unknown
+[[nodiscard]] inline const Link& link(std::string_view key) {
+  for (const Link& l : links)
+    if (l.key == key) return l;
+  for (const Link& l : radio_uplinks)
+    if (l.key == key) return l;
+  throw invalid_input("catalog", "link",
+                      "be one of " + list_keys(links) + ", " + list_keys(radio_uplinks),
+                      "\"" + std::string(key) + "\"");
+}
+
+/// @brief True when `key` names a transformer preset (as opposed to an edge model).
+[[nodiscard]] inline bool is_transformer_model(std::string_view key) noexcept {
+  for (const TransformerSpec& m : transformer_models)
+    if (m.key == key) return true;
+  return false;
+}
+
+/// @brief True when `key` names an edge-model preset.
+[[nodiscard]] inline bool is_edge_model(std::string_view key) noexcept {
+  for (const EdgeModelSpec& m : edge_models)
+    if (m.key == key) return true;
+  return false;
+}
+
+/// @brief Throws unless `key` names a model of either kind.
+/// @throws invalid_input listing every valid model key
+inline void require_model_key(std::string_view key) {
+  if (is_transformer_model(key) || is_edge_model(key)) return;
+  throw invalid_input("catalog", "model",
+                      "be one of " + list_keys(transformer_models) + ", " + list_keys(edge_models),
+                      "\"" + std::string(key) + "\"");
+}
+
+/// @}
+
+}  // namespace paradox::catalog

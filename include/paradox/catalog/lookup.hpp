@@ -1,0 +1,45 @@
+/// @file
+/// @brief Lookup of a catalog entry by its lower-case key, with an error listing valid keys.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "paradox/error.hpp"
+
+namespace paradox::catalog {
+
+/// @addtogroup catalog
+/// @{
+
+/// @brief Comma-separated keys of `entries` ("h100-sxm, h200, a100-80gb").
+/// @tparam Range any range of structs with a `key` member
+template <class Range>
+[[nodiscard]] std::string list_keys(const Range& entries) {
+  std::string keys;
+  for (const auto& e : entries) {
+    if (!keys.empty()) keys += ", ";
+    keys += e.key;
+  }
+  return keys;
+}
+
+/// @brief The entry of `entries` whose key equals `key`.
+/// @param entries a range of structs with a `key` member (a catalog array)
+/// @param key the lower-case key, e.g. "h100-sxm"
+/// @param what the kind of entry, for the message ("accelerator")
+/// @return a reference to the entry inside `entries`
+/// @throws invalid_input "catalog: accelerator must be one of h100-sxm, h200, ... (got foo)"
+template <class Range>
+[[nodiscard]] const auto& find_by_key(const Range& entries, std::string_view key,
+                                      std::string_view what) {
+  for (const auto& e : entries)
+    if (e.key == key) return e;
+  throw invalid_input("catalog", what, "be one of " + list_keys(entries),
+                      "\"" + std::string(key) + "\"");
+}
+
+/// @}
+
+}  // namespace paradox::catalog

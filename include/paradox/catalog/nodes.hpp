@@ -1,0 +1,70 @@
+/// @file
+/// @brief DGX-class node presets: DGX A100, DGX H100, DGX B200.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+#include "paradox/catalog/accelerators.hpp"
+#include "paradox/catalog/links.hpp"
+#include "paradox/catalog/lookup.hpp"
+#include "paradox/hardware/node.hpp"
+
+namespace paradox::catalog {
+
+/// @addtogroup catalog
+/// @{
+
+/// @brief NVIDIA DGX A100 (80GB): 8 x A100, NVLink 3 through NVSwitch, 8 compute NICs of
+/// 200 Gb/s (HDR).
+inline constexpr Node dgx_a100{
+    .key = "dgx-a100",
+    .name = "NVIDIA DGX A100 (8 x A100 80GB)",
+    .accelerator = a100_80gb,
+    .accelerators_per_node = 8,
+    .intra_node = nvlink3,
+    .nic = ib_hdr,
+    .nics_per_node = 8,
+    .provenance = {"NVIDIA DGX A100 datasheet: 8 A100 80GB GPUs, 6 NVSwitches, 8 single-port "
+                   "ConnectX-6 200 Gb/s compute NICs (storage NICs not counted)",
+                   SourceKind::datasheet}};
+
+/// @brief NVIDIA DGX H100: 8 x H100 SXM, NVLink 4 through NVSwitch, 8 compute NICs of
+/// 400 Gb/s (NDR).
+inline constexpr Node dgx_h100{
+    .key = "dgx-h100",
+    .name = "NVIDIA DGX H100 (8 x H100 SXM)",
+    .accelerator = h100_sxm,
+    .accelerators_per_node = 8,
+    .intra_node = nvlink4,
+    .nic = ib_ndr,
+    .nics_per_node = 8,
+    .provenance = {"NVIDIA DGX H100 datasheet: 8 H100 SXM GPUs, 4 NVSwitches (900 GB/s NVLink "
+                   "per GPU), 8 ConnectX-7 400 Gb/s compute ports (storage NICs not counted)",
+                   SourceKind::datasheet}};
+
+/// @brief NVIDIA DGX B200: 8 x B200, NVLink 5, 8 compute NICs of 400 Gb/s.
+inline constexpr Node dgx_b200{
+    .key = "dgx-b200",
+    .name = "NVIDIA DGX B200 (8 x B200)",
+    .accelerator = b200,
+    .accelerators_per_node = 8,
+    .intra_node = nvlink5,
+    .nic = ib_ndr,
+    .nics_per_node = 8,
+    .provenance = {"NVIDIA DGX B200 datasheet: 8 B200 GPUs, NVLink 5 (1.8 TB/s per GPU), "
+                   "8 ConnectX-7 400 Gb/s compute ports (storage NICs not counted)",
+                   SourceKind::datasheet}};
+
+/// @brief Every node preset, for listing.
+inline constexpr std::array<Node, 3> nodes{dgx_a100, dgx_h100, dgx_b200};
+
+/// @brief The node preset with this key.
+/// @throws invalid_input listing the valid keys when the key is unknown
+[[nodiscard]] inline const Node& node(std::string_view key) {
+  return find_by_key(nodes, key, "node");
+}
+
+/// @}
+
+}  // namespace paradox::catalog

@@ -1,0 +1,112 @@
+/// @file
+/// @brief Model descriptions: TransformerSpec (GPT- and Llama-style LLMs) and EdgeModelSpec
+/// (small on-device networks).
+#pragma once
+
+#include <string_view>
+
+#include "paradox/error.hpp"
+#include "paradox/hardware/provenance.hpp"
+#include "paradox/units.hpp"
+
+namespace paradox::compute {
+
+/// @addtogroup compute
+/// @{
+
+/// @brief Transformer family, which decides how parameters are counted.
+enum class Architecture {
+  gpt,   ///< GPT-2/3, Megatron: learned positions, LayerNorm with biases, 4h GeLU MLP, tied
+         ///< embeddings
+  llama  ///< Llama: RoPE, RMSNorm, no biases, SwiGLU MLP of width ffn_hidden, grouped-query
+         ///< attention with kv_heads, untied embeddings
+};
+
+/// @brief Lower-case spelling: "gpt" or "llama".
+[[nodiscard]] constexpr std::string_view to_string(Architecture a) noexcept {
+  return a == Architecture::gpt ? "gpt" : "llama";
+}
+
+/// @brief The shape of a decoder-only transformer, as published.
+///
+/// Notation of MODELS.md: L = layers, h = hidden, a = heads, V = vocab, s = seq_len.
+struct TransformerSpec {
+  std::string_view key{};   ///< lower-case catalog key, e.g. "llama3-70b"
+  std::string_view name{};  ///< display name
+  int layers = 0;           ///< L
+  int hidden = 0;           ///< h (model dimension)
+  int heads = 0;            ///< a (query heads)
+  int kv_heads = 0;         ///< key/value heads (= heads without grouped-query attention)
+  int ffn_hidden = 0;       ///< MLP inner width (4h for GPT)
+  int vocab = 0;            ///< V
+  int seq_len = 0;          ///< s, the training context length
+  Architecture architecture = Architecture::gpt;  ///< how to count parameters
+  double published_parameters = 0.0;              ///< the parameter count the authors state
+  Provenance provenance{};                        ///< paper and table the shape comes from
+};
+
+/// @brief Head dimension \f$ h / a \f$.
+/// @throws invalid_input when heads < 1
+[[nodiscard]] constexpr int head_dim(const TransformerSpec& m) {
+  require_at_least("head dim", "heads", m.heads, 1);
+  return m.hidden / m.heads;
+}
+
+/// @brief Checks a spec: sizes >= 1, heads divide hidden, kv_heads divide heads, published
+/// count > 0.
+/// @throws invalid_input naming the offending field, e.g.
+///   "transformer spec: hidden must be divisible by heads = 25 (got 1601)"
+constexpr void validate(const TransformerSpec& m) {
+  constexpr std::string_view fn = "transformer spec";
+  require_at_least(fn, "layers", m.layers, 1);
+  require_at_least(fn, "hidden", m.hidden, 1);
+  require_at_least(fn, "heads", m.heads, 1);
+  require_at_least(fn, "kv_heads", m.kv_heads, 1);
+  require_at_least(fn, "ffn_hidden", m.ffn_hidden, 1);
+  require_at_least(fn, "vocab", m.vocab, 1);
+  require_at_least(fn, "seq_len", m.seq_len, 1);
+  require_divisible(fn, "hidden", m.hidden, "heads", m.heads);
+  require_divisible(fn, "heads", m.heads, "kv_heads", m.kv_heads);
+  require_positive(fn, "published_parameters", m.published_parameters);
+  validate(fn, m.provenance);
+}
+
+/// @brief A small on-device network (keyword spotting, MobileNet, a denoiser).
+///
+/// FLOPs count a multiply-accumulate as two FLOPs. Papers that report "multiply-adds" or
+/// "MACs" (MobileNetV2: 300M) are doubled when entered here; the provenance says so.
+struct EdgeModelSpec {
+  std::string_view key{};            ///< lower-case catalog key, e.g. "mobilenetv2"
+  std::string_view name{};           ///< display name
+  double parameters = 0.0;           ///< number of weights
+  double bytes_per_parameter = 4.0;  ///< storage / transfer precision (4 = fp32, 1 = int8)
+  FlopCount flops_per_inference{};   ///< forward pass, one input, MAC = 2 FLOP
+  Provenance provenance{};           ///< where the figures come from
+};
+
+/// @brief Size of the weights (= of one full gradient or update):
+/// \f$ P \cdot b \f$ bytes.
+[[nodiscard]] constexpr Bytes model_bytes(const EdgeModelSpec& m) noexcept {
+  return m.parameters * m.bytes_per_parameter * bytes;
+}
+
+/// @brief Checks an edge model: parameters, bytes per parameter and FLOPs > 0.
+/// @throws invalid_input naming the offending field
+constexpr void validate(const EdgeModelSpec& m) {
+  constexpr std::string_view fn = "edge model spec";
+  require_positive(fn, "parameters", m.parameters);
+  require_positive(fn, "bytes_per_parameter", m.bytes_per_parameter);
+  require_positive(fn, "flops_per_inference", m.flops_per_inference);
+  validate(fn, m.provenance);
+}
+
+/// @}
+
+}  // namespace paradox::compute
+
+namespace paradox {
+// The model descriptions are vocabulary shared by many families (memory, parallel, catalog).
+using compute::Architecture;
+using compute::EdgeModelSpec;
+using compute::TransformerSpec;
+}  // namespace paradox

@@ -1,0 +1,289 @@
+/// @file
+/// @brief Strong and weak scaling of synchronous data-parallel training: the step time of N
+/// workers and its parts, speedup, efficiency, marginal speedup per added worker and the
+/// communication-to-computation ratio, one worker count at a time or as a series for plots.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "paradox/comm/collectives.hpp"
+#include "paradox/error.hpp"
+#include "paradox/units.hpp"
+
+namespace paradox::scaling {
+
+/// @addtogroup scaling
+/// @{
+
+/// @brief What stays fixed as workers are added.
+enum class Mode {
+  strong,  ///< the global batch is fixed: one worker's compute is divided among N workers
+  weak     ///< the per-worker batch is fixed: each worker computes as much as one worker did
+};
+
+/// @brief CLI spelling of a mode: "strong" or "weak".
+/// @param mode the mode
+/// @return its CLI spelling
+/// @see parse_mode
+/// @ingroup scaling
+[[nodiscard]] constexpr std::string_view to_string(Mode mode) noexcept {
+  return mode == Mode::strong ? "strong" : "weak";
+}
+
+/// @brief Parses "strong" or "weak"; std::nullopt for anything else.
+/// @param text the CLI spelling (case-sensitive)
+/// @return the mode, or std::nullopt for an unknown spelling
+/// @see to_string(Mode)
+/// @ingroup scaling
+[[nodiscard]] constexpr std::optional<Mode> parse_mode(std::string_view text) noexcept {
+  if (text == "strong") return Mode::strong;
+  if (text == "weak") return Mode::weak;
+  return std::nullopt;
+}
+
+/// @brief Largest worker count evaluate() and diminishing_returns_workers() accept (10^7).
+///
+/// Far above any cluster built so far; the bound keeps N + 1 and the O(N) scans well defined.
+inline constexpr int max_workers_limit = 10'000'000;
+
+/// @brief Largest `max_workers` the contiguous sweep() accepts (10^6, about 80 MB of points).
+///
+/// Larger fleets are plotted on a chosen grid of worker counts with the std::span overload.
+inline constexpr int max_sweep_workers = 1'000'000;
+
+/// @brief A data-parallel job on a cluster: compute, gradient, links, overlap and mode.
+///
+/// Communication per step is one all-reduce of `gradient` bytes over the N workers (see
+/// communication_time() for how the links and the algorithm are chosen).
+struct ScalingInput {
+  /// strong: one worker's time for the whole global batch; weak: each worker's time per step
+  Seconds compute_time;
+  /// bytes all-reduced every step (gradients, or whatever the workers synchronise)
+  Bytes gradient;
+  /// inter-node link of one worker (the only link when gpus_per_node = 1)
+  comm::LinkCost link;
+  /// workers sharing a node; > 1 selects a hierarchical all-reduce once N > gpus_per_node
+  int gpus_per_node = 1;
+  /// intra-node link of one worker, used when gpus_per_node > 1
+  comm::LinkCost intra_node{};
+  /// all-reduce algorithm on a single level (flat cluster, or all workers inside one node)
+  comm::Algorithm algorithm = comm::Algorithm::ring;
+  /// share of the communication hidden behind compute, in [0, 1]
+  double overlap_fraction = 0.0;
+  /// strong or weak scaling
+  Mode mode = Mode::strong;
+};
+
+/// @brief One worker count of a scaling curve: the step time, its parts and the ratios.
+struct ScalingPoint {
+  int workers;                         ///< N
+  Seconds step_time;                   ///< T(N) = compute + exposed communication
+  Seconds compute_time;                ///< per-worker compute of one step (T_compute/N if strong)
+  Seconds communication_time;          ///< the whole all-reduce, hidden or not
+  Seconds exposed_communication_time;  ///< the part of it not hidden behind compute
+  double speedup;                      ///< throughput(N) / throughput(1)
+  double efficiency;                   ///< speedup / N
+  double marginal_speedup;             ///< speedup(N + 1) - speedup(N)
+  double communication_to_computation_ratio;  ///< communication_time / compute_time
+};
+
+namespace detail {
+
+inline void validate(const ScalingInput& input, std::string_view function) {
+  require_positive(function, "compute_time", input.compute_time);
+  require_non_negative(function, "gradient", input.gradient);
+  require_positive(function, "link.bandwidth", input.link.bandwidth);
+  require_non_negative(function, "link.latency", input.link.latency);
+  require_at_least(function, "gpus_per_node", input.gpus_per_node, 1);
+  if (input.gpus_per_node > 1) {
+    require_positive(function, "intra_node.bandwidth", input.intra_node.bandwidth);
+    require_non_negative(function, "intra_node.latency", input.intra_node.latency);
+  }
+  require_fraction(function, "overlap_fraction", input.overlap_fraction);
+}
+
+/// All-reduce time for a validated input and 1 <= workers <= max_workers_limit + 1.
+inline Seconds allreduce_time(const ScalingInput& input, int workers) {
+  // No bytes, no collective: a zero-byte all-reduce is not launched, so it costs no latency.
+  if (workers == 1 || !(input.gradient > 0.0 * bytes)) return 0.0 * seconds;
+  const int per_node = input.gpus_per_node;
+  comm::CollectiveInput collective{.op = comm::Collective::allreduce,
+                                   .algorithm = input.algorithm,
+                                   .message = input.gradient,
+                                   .ranks = workers,
+                                   .link = input.link,
+                                   .gpus_per_node = 1,
+                                   // a flat hierarchical all-reduce sees one link everywhere
+                                   .intra_node = per_node > 1 ? input.intra_node : input.link};
+  if (per_node > 1 && workers <= per_node) {
+    // One node: only the intra-node link carries traffic. A hierarchical all-reduce inside a
+    // single node is its intra-node reduce-scatter + all-gather, i.e. a ring.
+    collective.link = input.intra_node;
+    if (collective.algorithm == comm::Algorithm::hierarchical)
+      collective.algorithm = comm::Algorithm::ring;
+  } else if (per_node > 1) {
+    // Several nodes: hierarchical. A partly filled last node is priced as a full one
+    // (ranks rounded up to whole nodes), so T_comm is constant between node boundaries.
+    const int nodes = (workers + per_node - 1) / per_node;
+    collective.algorithm = comm::Algorithm::hierarchical;
+    collective.ranks = nodes * per_node;
+    collective.gpus_per_node = per_node;
+  }
+  // comm::time rejects an all-reduce whose time overflows, so no infinity comes back.
+  return comm::time(collective);
+}
+
+struct StepParts {
+  Seconds compute;
+  Seconds communication;
+  Seconds exposed;
+  Seconds step;
+  double speedup;
+};
+
+inline StepParts step_parts(const ScalingInput& input, int workers) {
+  const auto n = static_cast<double>(workers);
+  const Seconds compute = input.mode == Mode::strong ? input.compute_time / n : input.compute_time;
+  const Seconds communication = allreduce_time(input, workers);
+  // Hidden communication cannot exceed the compute it hides behind.
+  const Seconds hidden = std::min(input.overlap_fraction * communication, compute);
+  const Seconds exposed = communication - hidden;
+  const Seconds step = compute + exposed;
+  // T(1) = compute_time: one worker never communicates.
+  const double ratio = value_in<second_unit>(input.compute_time) / value_in<second_unit>(step);
+  const double speedup = input.mode == Mode::strong ? ratio : n * ratio;
+  return {compute, communication, exposed, step, speedup};
+}
+
+inline ScalingPoint make_point(int workers, const StepParts& parts, double next_speedup) {
+  return {.workers = workers,
+          .step_time = parts.step,
+          .compute_time = parts.compute,
+          .communication_time = parts.communication,
+          .exposed_communication_time = parts.exposed,
+          .speedup = parts.speedup,
+          .efficiency = parts.speedup / static_cast<double>(workers),
+          .marginal_speedup = next_speedup - parts.speedup,
+          .communication_to_computation_ratio =
+              value_in<second_unit>(parts.communication) / value_in<second_unit>(parts.compute)};
+}
+
+}  // namespace detail
+
+/// @brief Time of the per-step gradient all-reduce among N workers, \f$T_\mathrm{comm}(N)\f$.
+///
+/// One all-reduce (comm::time) of `gradient` bytes, chosen by these rules:
+/// - N = 1, or a zero-byte gradient: 0 (nothing is sent, so no latency is paid either);
+/// - gpus_per_node = 1: `algorithm` over N ranks on `link`;
+/// - 1 < N <= gpus_per_node: `algorithm` over N ranks on `intra_node` only (a requested
+///   `hierarchical` becomes `ring`, which is what it reduces to inside one node);
+/// - N > gpus_per_node > 1: `hierarchical` (intra-node reduce-scatter, inter-node all-reduce,
+///   intra-node all-gather) over \f$\lceil N/g \rceil\f$ whole nodes of g = gpus_per_node
+///   ranks. A partly filled last node is priced as a full one: the step waits for the node
+///   whose shards cross the network, and the rule keeps T_comm a step function of the node
+///   count. `algorithm` is not used on this path.
+/// @param input the job; see ScalingInput for units
+/// @param workers N, in [1, max_workers_limit]
+/// @pre input valid (as for evaluate()); 1 <= N <= max_workers_limit
+/// @throws invalid_input on invalid input, naming "scaling communication"
+/// @return the all-reduce time in seconds, finite and >= 0
+/// @see evaluate, comm::time
+/// @ingroup scaling
+[[nodiscard]] inline Seconds communication_time(const ScalingInput& input, int workers) {
+  constexpr std::string_view function = "scaling communication";
+  detail::validate(input, function);
+  require_in_range(function, "workers", workers, 1, max_workers_limit);
+  return detail::allreduce_time(input, workers);
+}
+
+/// @brief Step time, speedup, efficiency and marginal speedup of N workers.
+///
+/// With \f$T_c\f$ = compute_time, \f$C(N)\f$ = communication_time() and f = overlap_fraction:
+/// \f[ t_c(N) = T_c / N \;\text{(strong)}, \qquad t_c(N) = T_c \;\text{(weak)} \f]
+/// \f[ T_\mathrm{overlap} = \min(f\,C(N),\; t_c(N)), \qquad
+///     T(N) = t_c(N) + C(N) - T_\mathrm{overlap} = \max\bigl(t_c(N) + (1-f)\,C(N),\; C(N)\bigr) \f]
+/// \f[ S(N) = \frac{\text{throughput}(N)}{\text{throughput}(1)} =
+///     \frac{T(1)}{T(N)} \;\text{(strong)}, \qquad \frac{N\,T(1)}{T(N)} \;\text{(weak)},
+///     \qquad \eta = S/N, \qquad \Delta S(N) = S(N+1) - S(N) \f]
+/// and \f$T(1) = T_c\f$. The communication-to-computation ratio is \f$C(N)/t_c(N)\f$ (all of
+/// the communication, hidden or not). Source: the step model of MODELS.md section 5, the usual
+/// strong/weak scaling definitions (e.g. Hager and Wellein, "Introduction to High Performance
+/// Computing for Scientists and Engineers", 2010, ch. 5).
+/// @param input the job; compute_time in s, gradient in B, links in s and B/s
+/// @param workers N, in [1, max_workers_limit]
+/// @pre compute_time > 0; gradient >= 0; link.bandwidth > 0, link.latency >= 0 (and the same
+///      for intra_node when gpus_per_node > 1); gpus_per_node >= 1; overlap_fraction in [0, 1];
+///      1 <= N <= max_workers_limit
+/// @throws invalid_input "scaling: workers must be in [1, 10000000] (got 0)", and likewise for
+///         every other precondition
+/// @return the point; in strong mode 0 < efficiency <= 1
+/// @see sweep, diminishing_returns_workers, amdahl_speedup
+/// @ingroup scaling
+[[nodiscard]] inline ScalingPoint evaluate(const ScalingInput& input, int workers) {
+  constexpr std::string_view function = "scaling";
+  detail::validate(input, function);
+  require_in_range(function, "workers", workers, 1, max_workers_limit);
+  const detail::StepParts parts = detail::step_parts(input, workers);
+  const double next = detail::step_parts(input, workers + 1).speedup;
+  return detail::make_point(workers, parts, next);
+}
+
+/// @brief The scaling curve for N = 1, 2, ..., max_workers, as a series for plots and tables.
+///
+/// Each point is what evaluate() returns; the sweep costs max_workers + 1 all-reduce
+/// evaluations (each S(N) is computed once and reused for the previous point's marginal).
+/// @param input the job (see evaluate())
+/// @param max_workers the last worker count, in [1, max_sweep_workers]
+/// @pre as evaluate(); 1 <= max_workers <= max_sweep_workers
+/// @throws invalid_input "scaling sweep: max_workers must be in [1, 1000000] (got 0)"
+/// @return max_workers points, points[i].workers == i + 1
+/// @see evaluate, diminishing_returns_workers
+/// @ingroup scaling
+[[nodiscard]] inline std::vector<ScalingPoint> sweep(const ScalingInput& input, int max_workers) {
+  constexpr std::string_view function = "scaling sweep";
+  detail::validate(input, function);
+  require_in_range(function, "max_workers", max_workers, 1, max_sweep_workers);
+  std::vector<ScalingPoint> points;
+  points.reserve(static_cast<std::size_t>(max_workers));
+  detail::StepParts current = detail::step_parts(input, 1);
+  for (int n = 1; n <= max_workers; ++n) {
+    detail::StepParts next = detail::step_parts(input, n + 1);
+    points.push_back(detail::make_point(n, current, next.speedup));
+    current = next;
+  }
+  return points;
+}
+
+/// @brief The scaling curve at chosen worker counts (e.g. a log-spaced grid over a big fleet).
+///
+/// Each point is what evaluate() returns, at two all-reduce evaluations per point.
+/// @param input the job (see evaluate())
+/// @param workers the worker counts, each in [1, max_workers_limit], in any order
+/// @pre as evaluate() for every count
+/// @throws invalid_input "scaling sweep: workers must be in [1, 10000000] (got 0)"
+/// @return one point per entry of `workers`, in the same order
+/// @see evaluate
+/// @ingroup scaling
+[[nodiscard]] inline std::vector<ScalingPoint> sweep(const ScalingInput& input,
+                                                     std::span<const int> workers) {
+  constexpr std::string_view function = "scaling sweep";
+  detail::validate(input, function);
+  for (const int n : workers) require_in_range(function, "workers", n, 1, max_workers_limit);
+  std::vector<ScalingPoint> points;
+  points.reserve(workers.size());
+  for (const int n : workers) {
+    const detail::StepParts parts = detail::step_parts(input, n);
+    points.push_back(detail::make_point(n, parts, detail::step_parts(input, n + 1).speedup));
+  }
+  return points;
+}
+
+/// @}
+
+}  // namespace paradox::scaling

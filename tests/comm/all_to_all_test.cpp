@@ -1,0 +1,60 @@
+#include "paradox/comm/all_to_all.hpp"
+
+#include <rapidcheck.h>
+
+#include <catch2/catch.hpp>
+
+#include "comm/comm_test_support.hpp"
+
+using namespace paradox;
+using namespace paradox::comm;
+using Catch::Matchers::WithinRel;
+
+namespace {
+const Seconds alpha = 1.0 * microseconds;
+const Bandwidth beta = 10.0 * gigabytes_per_second;
+const Bytes n = 10.0 * megabytes;  // n / beta = 1 ms
+}  // namespace
+
+TEST_CASE("pairwise all-to-all costs (p-1) alpha + n (p-1)/p / beta") {
+  // Thakur, Rabenseifner & Gropp (2005), Alltoall: pairwise exchange, n = per-rank buffer.
+  const CostTerms t =
+      terms(PairwiseAllToAll{.message = n, .ranks = 8, .latency = alpha, .bandwidth = beta});
+  CHECK_THAT(value_in<microsecond_unit>(t.latency_term), WithinRel(7.0, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(t.bandwidth_term), WithinRel(0.875, 1e-12));
+}
+
+TEST_CASE("ring send/recv costs one point-to-point message") {
+  const CostTerms t =
+      terms(RingSendRecv{.message = n, .ranks = 64, .latency = alpha, .bandwidth = beta});
+  CHECK_THAT(value_in<millisecond_unit>(t.total()), WithinRel(1.001, 1e-12));
+}
+
+TEST_CASE("all-to-all and send/recv cost zero for one rank and stay finite for a million") {
+  CHECK(value_in<second_unit>(time(PairwiseAllToAll{n, 1, alpha, beta})) == 0.0);
+  CHECK(value_in<second_unit>(time(RingSendRecv{n, 1, alpha, beta})) == 0.0);
+  CHECK_THAT(value_in<second_unit>(time(PairwiseAllToAll{n, 1000000, alpha, beta})),
+             WithinRel(999999e-6 + 0.999999e-3, 1e-12));
+  CHECK_THAT(value_in<nanosecond_unit>(time(PairwiseAllToAll{1.0 * bytes, 2, alpha, beta})),
+             WithinRel(1000.05, 1e-12));
+}
+
+TEST_CASE("all-to-all and send/recv reject invalid inputs") {
+  REQUIRE_THROWS_WITH(time(PairwiseAllToAll{n, 0, alpha, beta}),
+                      "pairwise all-to-all: ranks must be >= 1 (got 0)");
+  REQUIRE_THROWS_WITH(time(RingSendRecv{n, 2, alpha, 0.0 * bytes_per_second}),
+                      "sendrecv: bandwidth must be > 0 and finite (got 0 B/s)");
+}
+
+TEST_CASE("more bandwidth or less latency never makes all-to-all or send/recv slower") {
+  REQUIRE(rc::check("monotone in alpha and beta", [] {
+    const auto s = *comm_test::scenarios();
+    const double k = *rc::gen::inRange(1, 100);
+    const Seconds a2a = time(PairwiseAllToAll{s.message, s.ranks, s.latency, s.bandwidth});
+    const Seconds sr = time(RingSendRecv{s.message, s.ranks, s.latency, s.bandwidth});
+    RC_ASSERT(time(PairwiseAllToAll{s.message, s.ranks, s.latency, s.bandwidth * k}) <= a2a);
+    RC_ASSERT(time(PairwiseAllToAll{s.message, s.ranks, s.latency / k, s.bandwidth}) <= a2a);
+    RC_ASSERT(time(RingSendRecv{s.message, s.ranks, s.latency, s.bandwidth * k}) <= sr);
+    RC_ASSERT(time(RingSendRecv{s.message, s.ranks, s.latency / k, s.bandwidth}) <= sr);
+  }));
+}

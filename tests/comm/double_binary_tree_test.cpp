@@ -1,0 +1,95 @@
+#include "paradox/comm/double_binary_tree.hpp"
+
+#include <rapidcheck.h>
+
+#include <catch2/catch.hpp>
+
+#include "comm/comm_test_support.hpp"
+#include "paradox/comm/ring.hpp"
+#include "paradox/comm/tree.hpp"
+
+using namespace paradox;
+using namespace paradox::comm;
+using Catch::Matchers::WithinRel;
+
+namespace {
+const Seconds alpha = 1.0 * microseconds;
+const Bandwidth beta = 10.0 * gigabytes_per_second;
+const Bytes n = 10.0 * megabytes;  // n / beta = 1 ms
+}  // namespace
+
+TEST_CASE("double binary tree allreduce: 2 ceil(lg p) alpha latency and 2 n/beta bandwidth") {
+  // NCCL 2.4 blog (2019) and Sanders, Speck & Traff (2009): logarithmic latency, full
+  // bandwidth. Per rank 2n bytes each way over both trees (see the header's derivation);
+  // NCCL src/graph/tuning.cc turns tree busBw into algBw with ratio 0.5, i.e. 2 n / busBw.
+  const CostTerms t =
+      terms(DoubleBinaryTreeAllReduce{.message = n,
+                                      .ranks = 64,
+                                      .latency = alpha,
+                                      .bandwidth = beta,
+                                      .reduction_bandwidth = 100.0 * gigabytes_per_second});
+  CHECK_THAT(value_in<microsecond_unit>(t.latency_term), WithinRel(12.0, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(t.bandwidth_term), WithinRel(2.0, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(t.reduction_term), WithinRel(0.1, 1e-12));
+}
+
+TEST_CASE("double binary tree beats the ring on latency and matches it on bandwidth at scale") {
+  const int p = 1024;
+  const CostTerms dbt = terms(DoubleBinaryTreeAllReduce{n, p, alpha, beta});
+  const CostTerms ring = terms(RingAllReduce{n, p, alpha, beta});
+  CHECK(dbt.latency_term < ring.latency_term);
+  CHECK_THAT(value_in<second_unit>(ring.bandwidth_term) / value_in<second_unit>(dbt.bandwidth_term),
+             WithinRel(1023.0 / 1024.0, 1e-12));
+  // And it beats the unpipelined textbook tree, whose every byte crosses 2 lg p links in turn.
+  CHECK(time(DoubleBinaryTreeAllReduce{n, p, alpha, beta}) <
+        time(TreeAllReduce{n, p, alpha, beta}));
+}
+
+TEST_CASE("two-tree broadcast and reduce cost ceil(lg p) alpha + n/beta") {
+  // Sanders, Speck & Traff (2009): full-bandwidth broadcast and reduction.
+  const CostTerms bc = terms(DoubleBinaryTreeBroadcast{n, 1000, alpha, beta});
+  CHECK_THAT(value_in<microsecond_unit>(bc.latency_term), WithinRel(10.0, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(bc.bandwidth_term), WithinRel(1.0, 1e-12));
+  const CostTerms rd =
+      terms(DoubleBinaryTreeReduce{n, 1000, alpha, beta, 10.0 * gigabytes_per_second});
+  CHECK_THAT(value_in<millisecond_unit>(rd.total()), WithinRel(0.01 + 1.0 + 1.0, 1e-12));
+  CHECK(time(DoubleBinaryTreeBroadcast{n, 1000, alpha, beta}) <
+        time(TreeBroadcast{n, 1000, alpha, beta}));
+}
+
+TEST_CASE("double binary tree costs zero for one rank and stays finite for a million") {
+  CHECK(value_in<second_unit>(time(DoubleBinaryTreeAllReduce{n, 1, alpha, beta})) == 0.0);
+  CHECK(value_in<second_unit>(time(DoubleBinaryTreeBroadcast{n, 1, alpha, beta})) == 0.0);
+  CHECK(value_in<second_unit>(time(DoubleBinaryTreeReduce{n, 1, alpha, beta})) == 0.0);
+  CHECK_THAT(value_in<millisecond_unit>(time(DoubleBinaryTreeAllReduce{n, 1000000, alpha, beta})),
+             WithinRel(2.0 + 0.040, 1e-12));
+}
+
+TEST_CASE("double binary tree models reject invalid inputs") {
+  REQUIRE_THROWS_WITH(time(DoubleBinaryTreeAllReduce{n, 0, alpha, beta}),
+                      "double binary tree allreduce: ranks must be >= 1 (got 0)");
+  REQUIRE_THROWS_WITH(time(DoubleBinaryTreeBroadcast{-1.0 * bytes, 2, alpha, beta}),
+                      "double binary tree broadcast: message must be >= 0 and finite (got -1 B)");
+  REQUIRE_THROWS_WITH(
+      time(DoubleBinaryTreeReduce{n, 2, alpha, beta, -1.0 * bytes_per_second}),
+      "double binary tree reduce: reduction_bandwidth must be > 0 and finite (got -1 B/s)");
+}
+
+TEST_CASE("more bandwidth or less latency never makes a double binary tree slower") {
+  REQUIRE(rc::check("monotone in alpha and beta", [] {
+    const auto s = *comm_test::scenarios();
+    const double k = *rc::gen::inRange(1, 100);
+    const auto all = [](Bytes m, int p, Seconds a, Bandwidth b) {
+      return std::array<Seconds, 3>{time(DoubleBinaryTreeAllReduce{m, p, a, b}),
+                                    time(DoubleBinaryTreeBroadcast{m, p, a, b}),
+                                    time(DoubleBinaryTreeReduce{m, p, a, b})};
+    };
+    const auto base = all(s.message, s.ranks, s.latency, s.bandwidth);
+    const auto f = all(s.message, s.ranks, s.latency, s.bandwidth * k);
+    const auto q = all(s.message, s.ranks, s.latency / k, s.bandwidth);
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      RC_ASSERT(f[i] <= base[i]);
+      RC_ASSERT(q[i] <= base[i]);
+    }
+  }));
+}

@@ -1,0 +1,93 @@
+#include "paradox/comm/tree.hpp"
+
+#include <rapidcheck.h>
+
+#include <catch2/catch.hpp>
+
+#include "comm/comm_test_support.hpp"
+
+using namespace paradox;
+using namespace paradox::comm;
+using Catch::Matchers::WithinRel;
+
+namespace {
+const Seconds alpha = 1.0 * microseconds;
+const Bandwidth beta = 10.0 * gigabytes_per_second;
+const Bytes n = 10.0 * megabytes;  // n / beta = 1 ms
+}  // namespace
+
+TEST_CASE("binomial broadcast costs lg p (alpha + n/beta) for a power of two") {
+  // Thakur, Rabenseifner & Gropp (2005), broadcast: binomial tree, lg p (alpha + n beta).
+  const CostTerms t =
+      terms(TreeBroadcast{.message = n, .ranks = 16, .latency = alpha, .bandwidth = beta});
+  CHECK_THAT(value_in<microsecond_unit>(t.latency_term), WithinRel(4.0, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(t.bandwidth_term), WithinRel(4.0, 1e-12));
+}
+
+TEST_CASE("binomial trees need ceil(lg p) rounds when p is not a power of two") {
+  CHECK_THAT(value_in<millisecond_unit>(time(TreeBroadcast{n, 17, 0.0 * seconds, beta})),
+             WithinRel(5.0, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(time(TreeBroadcast{n, 3, 0.0 * seconds, beta})),
+             WithinRel(2.0, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(time(TreeReduce{n, 1000, 0.0 * seconds, beta})),
+             WithinRel(10.0, 1e-12));
+}
+
+TEST_CASE("binomial reduce adds n gamma per round") {
+  // Thakur et al. (2005), reduce (short messages): lg p (alpha + n beta + n gamma).
+  const CostTerms t = terms(TreeReduce{.message = n,
+                                       .ranks = 8,
+                                       .latency = alpha,
+                                       .bandwidth = beta,
+                                       .reduction_bandwidth = 100.0 * gigabytes_per_second});
+  CHECK_THAT(value_in<millisecond_unit>(t.reduction_term), WithinRel(0.3, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(t.total()), WithinRel(3.0 + 0.003 + 0.3, 1e-12));
+}
+
+TEST_CASE("textbook tree allreduce is reduce plus broadcast: 2 ceil(lg p) (alpha + n/beta)") {
+  const CostTerms t =
+      terms(TreeAllReduce{.message = n, .ranks = 8, .latency = alpha, .bandwidth = beta});
+  CHECK_THAT(value_in<millisecond_unit>(t.total()), WithinRel(6.0 * (0.001 + 1.0), 1e-12));
+  const Seconds both =
+      time(TreeReduce{n, 12, alpha, beta}) + time(TreeBroadcast{n, 12, alpha, beta});
+  CHECK_THAT(value_in<second_unit>(time(TreeAllReduce{n, 12, alpha, beta})),
+             WithinRel(value_in<second_unit>(both), 1e-12));
+}
+
+TEST_CASE("tree models cost zero for one rank and stay finite for a million") {
+  CHECK(value_in<second_unit>(time(TreeAllReduce{n, 1, alpha, beta})) == 0.0);
+  CHECK(value_in<second_unit>(time(TreeBroadcast{n, 1, alpha, beta})) == 0.0);
+  CHECK(value_in<second_unit>(time(TreeReduce{n, 1, alpha, beta})) == 0.0);
+  // ceil(lg 1e6) = 20 rounds each way.
+  CHECK_THAT(value_in<millisecond_unit>(time(TreeAllReduce{n, 1000000, alpha, beta})),
+             WithinRel(40.0 * 1.001, 1e-12));
+  CHECK_THAT(value_in<microsecond_unit>(time(TreeBroadcast{1.0 * bytes, 2, alpha, beta})),
+             WithinRel(1.0001, 1e-12));
+}
+
+TEST_CASE("tree models reject invalid inputs") {
+  REQUIRE_THROWS_WITH(time(TreeBroadcast{n, 0, alpha, beta}),
+                      "tree broadcast: ranks must be >= 1 (got 0)");
+  REQUIRE_THROWS_WITH(time(TreeReduce{n, 4, alpha, 0.0 * bytes_per_second}),
+                      "tree reduce: bandwidth must be > 0 and finite (got 0 B/s)");
+  REQUIRE_THROWS_WITH(time(TreeAllReduce{n, 4, -1.0 * seconds, beta}),
+                      "tree allreduce: latency must be >= 0 and finite (got -1 s)");
+}
+
+TEST_CASE("more bandwidth or less latency never makes a tree collective slower") {
+  REQUIRE(rc::check("monotone in alpha and beta", [] {
+    const auto s = *comm_test::scenarios();
+    const double k = *rc::gen::inRange(1, 100);
+    const auto all = [](Bytes m, int p, Seconds a, Bandwidth b) {
+      return std::array<Seconds, 3>{time(TreeAllReduce{m, p, a, b}),
+                                    time(TreeBroadcast{m, p, a, b}), time(TreeReduce{m, p, a, b})};
+    };
+    const auto base = all(s.message, s.ranks, s.latency, s.bandwidth);
+    const auto f = all(s.message, s.ranks, s.latency, s.bandwidth * k);
+    const auto q = all(s.message, s.ranks, s.latency / k, s.bandwidth);
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      RC_ASSERT(f[i] <= base[i]);
+      RC_ASSERT(q[i] <= base[i]);
+    }
+  }));
+}

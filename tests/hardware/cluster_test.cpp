@@ -1,0 +1,86 @@
+#include "paradox/hardware/cluster.hpp"
+
+#include <rapidcheck.h>
+
+#include <catch2/catch.hpp>
+
+using namespace paradox;
+using Catch::Matchers::WithinRel;
+
+namespace {
+constexpr Accelerator gpu{.key = "gpu",
+                          .name = "GPU",
+                          .dense_peak = {.bf16 = 1000.0 * teraflop_per_second},
+                          .hbm_capacity = 80.0 * gigabytes,
+                          .hbm_bandwidth = 3.0 * terabytes_per_second,
+                          .tdp = 700.0 * watts,
+                          .price_per_hour = 2.0 * dollars_per_hour,
+                          .provenance = {"unit test"},
+                          .price_provenance = {"unit test"}};
+constexpr Link nic{
+    .name = "nic", .bandwidth = 50.0 * gigabytes_per_second, .provenance = {"unit test"}};
+constexpr Node box{.name = "box",
+                   .accelerator = gpu,
+                   .accelerators_per_node = 8,
+                   .intra_node = nic,
+                   .nic = nic,
+                   .nics_per_node = 8,
+                   .provenance = {"unit test"}};
+constexpr Cluster pod{.node = box, .nodes = 128, .inter_node = nic, .oversubscription_ratio = 1.0};
+}  // namespace
+
+TEST_CASE("a cluster counts nodes times accelerators per node", "[hardware][cluster]") {
+  STATIC_REQUIRE(accelerators(pod) == 1024);
+  Cluster one = pod;
+  one.nodes = 1;
+  REQUIRE(accelerators(one) == 8);
+  one.nodes = 0;
+  REQUIRE_THROWS_WITH(accelerators(one), "cluster accelerators: nodes must be >= 1 (got 0)");
+}
+
+TEST_CASE("accelerator counts do not overflow int for huge clusters", "[hardware][cluster]") {
+  Cluster huge = pod;
+  huge.nodes = 2'000'000'000;
+  REQUIRE(accelerators(huge) == 16'000'000'000LL);
+}
+
+TEST_CASE("oversubscription divides the per-accelerator inter-node bandwidth",
+          "[hardware][cluster]") {
+  REQUIRE_THAT(
+      value_in<gigabytes_per_second_unit>(effective_inter_node_bandwidth_per_accelerator(pod)),
+      WithinRel(50.0, 1e-12));
+  Cluster two_to_one = pod;
+  two_to_one.oversubscription_ratio = 2.0;
+  REQUIRE_THAT(value_in<gigabytes_per_second_unit>(
+                   effective_inter_node_bandwidth_per_accelerator(two_to_one)),
+               WithinRel(25.0, 1e-12));
+  Cluster slow_fabric = pod;
+  slow_fabric.inter_node.bandwidth = 10.0 * gigabytes_per_second;
+  REQUIRE_THAT(value_in<gigabytes_per_second_unit>(
+                   effective_inter_node_bandwidth_per_accelerator(slow_fabric)),
+               WithinRel(10.0, 1e-12));
+}
+
+TEST_CASE("an oversubscription below 1 or NaN is rejected", "[hardware][cluster]") {
+  Cluster bad = pod;
+  bad.oversubscription_ratio = 0.5;
+  REQUIRE_THROWS_WITH(effective_inter_node_bandwidth_per_accelerator(bad),
+                      "cluster inter-node bandwidth: oversubscription_ratio must be >= 1 and "
+                      "finite (got 0.5)");
+  bad.oversubscription_ratio = std::nan("");
+  REQUIRE_THROWS_AS(validate(bad), invalid_input);
+  REQUIRE_NOTHROW(validate(pod));
+}
+
+TEST_CASE("more oversubscription never gives more bandwidth", "[hardware][cluster][property]") {
+  REQUIRE(
+      rc::check("effective bandwidth is non-increasing in the ratio", [](unsigned a, unsigned b) {
+        Cluster lo = pod;
+        Cluster hi = pod;
+        lo.oversubscription_ratio = 1.0 + std::min(a, b) % 1000 / 10.0;
+        hi.oversubscription_ratio = 1.0 + std::max(a, b) % 1000 / 10.0;
+        if (lo.oversubscription_ratio > hi.oversubscription_ratio) std::swap(lo, hi);
+        RC_ASSERT(effective_inter_node_bandwidth_per_accelerator(hi) <=
+                  effective_inter_node_bandwidth_per_accelerator(lo));
+      }));
+}
