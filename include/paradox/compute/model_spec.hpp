@@ -11,7 +11,11 @@
 
 namespace paradox::compute {
 
-/// @addtogroup compute
+/// @defgroup compute Compute
+/// @brief Model shapes, parameter counts, FLOPs per token and utilisation (MFU / HFU).
+///
+/// The compute models (MODELS.md section 2) arrive with part 2 of the lab; this family already
+/// holds the model descriptions the catalog and every later model share.
 /// @{
 
 /// @brief Transformer family, which decides how parameters are counted.
