@@ -1,0 +1,117 @@
+# Runs of the lab walk-throughs (examples/part*), non-interactive: --predict answers the
+# prediction lock, --out writes the figure into the build tree, --ledger a JSON Lines file.
+if(NOT TARGET part1_communication_wall)
+  return()
+endif()
+
+set(_p1 "$<TARGET_FILE:part1_communication_wall>")
+set(_p1_out "${CMAKE_CURRENT_BINARY_DIR}/examples/part1")
+set(_p1_expect "${CMAKE_CURRENT_SOURCE_DIR}/examples/run_expect.cmake")
+set(_p1_prefix "examples.part1_communication_wall")
+
+add_test(NAME ${_p1_prefix}.clean COMMAND ${CMAKE_COMMAND} -E rm -rf "${_p1_out}")
+set_tests_properties(${_p1_prefix}.clean PROPERTIES FIXTURES_SETUP part1_clean)
+
+foreach(track cloud edge mobile tiny)
+  add_test(NAME ${_p1_prefix}.${track}
+           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1}
+                   "-DARGS=--track|${track}|--nodes|64|--predict|b|--math|--out|${_p1_out}/${track}|--ledger|${_p1_out}/ledger_${track}.jsonl"
+                   -DEXPECT_EXIT=0
+                   "-DSTDOUT_MATCH=PREDICTION LOCK.*THE ANSWER.*SCALING TABLE.*DIMINISHING RETURNS.*VERDICT.*MATH PEEK.*FIGURE"
+                   -P ${_p1_expect})
+  set_tests_properties(${_p1_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part1_clean
+                                                         FIXTURES_SETUP part1_${track})
+  add_test(NAME ${_p1_prefix}.${track}.outputs
+           COMMAND ${CMAKE_COMMAND} -DDIR=${_p1_out}/${track}
+                   -DSTEM=part1_${track}_scaling_efficiency
+                   -DLEDGER=${_p1_out}/ledger_${track}.jsonl -DTRACK=${track}
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/examples/check_part1_outputs.cmake)
+  set_tests_properties(${_p1_prefix}.${track}.outputs PROPERTIES FIXTURES_REQUIRED part1_${track})
+endforeach()
+
+# Named networks are accepted beside slow|fast.
+foreach(pair "cloud|infiniband" "cloud|ethernet" "edge|5g" "edge|wifi" "mobile|tether"
+        "mobile|wifi" "tiny|ble1m" "tiny|ble2m")
+  string(REPLACE "|" ";" parts "${pair}")
+  list(GET parts 0 track)
+  list(GET parts 1 net)
+  add_test(NAME ${_p1_prefix}.network.${track}.${net}
+           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1} "-DARGS=--track|${track}|--network|${net}|--predict|5.5"
+                   -DEXPECT_EXIT=0 "-DSTDOUT_MATCH=THE ANSWER" -P ${_p1_expect})
+endforeach()
+
+# stdin is not a terminal and --predict is absent: the question is skipped, and it says so.
+add_test(NAME ${_p1_prefix}.no_terminal_skips_prediction
+         COMMAND ${CMAKE_COMMAND} -DEXE=${_p1} "-DARGS=--track|tiny" -DINPUT_FILE=/dev/null
+                 -DEXPECT_EXIT=0 "-DSTDOUT_MATCH=not a terminal.*prediction skipped"
+                 -P ${_p1_expect})
+
+add_test(NAME ${_p1_prefix}.help
+         COMMAND ${CMAKE_COMMAND} -DEXE=${_p1} -DARGS=--help -DEXPECT_EXIT=0
+                 "-DSTDOUT_MATCH=--track.*--nodes.*--network.*--max-nodes.*--overlap.*--model.*--algo.*--predict.*--math.*--ledger.*--out.*--scenario"
+                 -P ${_p1_expect})
+
+# Bad input: one line on stderr, exit status 2.
+foreach(case "nodes_zero|--nodes|0|nodes must be in"
+             "nodes_not_a_number|--nodes|abc|--nodes"
+             "overlap_out_of_range|--overlap|1.5|overlap must be in"
+             "unknown_track|--track|moon|--track must be one of cloud"
+             "unknown_network|--network|carrier-pigeon|--network must be one of slow.fast"
+             "unknown_algo|--algo|bogus|--algo must be one of"
+             "unknown_model|--model|gpt-9|--model must be a catalog model"
+             "bad_prediction|--predict|maybe|--predict must be one of"
+             "nodes_above_max|--nodes|128|--max-nodes|64|--nodes must be <= --max-nodes"
+             "unknown_flag|--frobnicate|frobnicate"
+             "missing_scenario|--scenario|/nonexistent/x.toml|cannot read")
+  string(REPLACE "|" ";" parts "${case}")
+  list(GET parts 0 name)
+  list(GET parts -1 expected)
+  list(REMOVE_AT parts 0 -1)
+  if(NOT "--predict" IN_LIST parts)
+    list(APPEND parts --predict b)  # so that an error cannot hide behind a skipped question
+  endif()
+  string(REPLACE ";" "|" args "${parts}")
+  add_test(NAME ${_p1_prefix}.bad_input.${name}
+           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1} "-DARGS=${args}" -DEXPECT_EXIT=2
+                   "-DSTDERR_MATCH=${expected}" -DONE_LINE_STDERR=ON -P ${_p1_expect})
+endforeach()
+
+# Scenario files: the shipped examples run; broken ones name the file, line and key, exit 2.
+foreach(scenario cloud_slow_ethernet edge_rural_lte)
+  add_test(NAME ${_p1_prefix}.scenario.${scenario}
+           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1}
+                   "-DARGS=--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/${scenario}.toml|--predict|b"
+                   -DEXPECT_EXIT=0 "-DSTDOUT_MATCH=Scenario: .*THE ANSWER" -P ${_p1_expect})
+endforeach()
+add_test(NAME ${_p1_prefix}.scenario.overrides_apply
+         COMMAND ${CMAKE_COMMAND} -DEXE=${_p1}
+                 "-DARGS=--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/cloud_slow_ethernet.toml|--predict|b"
+                 -DEXPECT_EXIT=0
+                 "-DSTDOUT_MATCH=Cloud Titan on a budget.*up to 256 GPUs.*On 10 GbE, shared with storage, 8 GPUs -> 64 GPUs"
+                 -P ${_p1_expect})
+add_test(NAME ${_p1_prefix}.scenario.flags_win
+         COMMAND ${CMAKE_COMMAND} -DEXE=${_p1}
+                 "-DARGS=--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/cloud_slow_ethernet.toml|--network|ib|--nodes|32|--predict|b"
+                 -DEXPECT_EXIT=0 "-DSTDOUT_MATCH=On InfiniBand[^\n]*, 8 GPUs -> 32 GPUs"
+                 -P ${_p1_expect})
+foreach(case "malformed_scenario|malformed_scenario.toml:9: network.slow.bandwidth must be a bandwidth"
+             "syntax_error_scenario|syntax_error_scenario.toml:3:[0-9]+: "
+             "unknown_key_scenario|unknown_key_scenario.toml:3: network.fast.bandwith must be a known key")
+  string(REPLACE "|" ";" parts "${case}")
+  list(GET parts 0 name)
+  list(GET parts 1 expected)
+  add_test(NAME ${_p1_prefix}.scenario.${name}
+           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1}
+                   "-DARGS=--scenario|${CMAKE_CURRENT_SOURCE_DIR}/examples/${name}.toml|--predict|b"
+                   -DEXPECT_EXIT=2 "-DSTDERR_MATCH=${expected}" -DONE_LINE_STDERR=ON
+                   -P ${_p1_expect})
+endforeach()
+
+# Unit tests of the shared lab helpers (examples/common).
+if(TARGET paradox_lab_common)
+  add_executable(test.examples.lab_common
+                 "${CMAKE_CURRENT_SOURCE_DIR}/examples/lab_common_checks.cpp")
+  target_link_libraries(test.examples.lab_common PRIVATE paradox_lab_common paradox_catch_main
+                                                         paradox_warnings)
+  add_test(NAME examples.lab_common COMMAND test.examples.lab_common)
+endif()

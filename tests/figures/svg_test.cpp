@@ -1,0 +1,126 @@
+#include "paradox/figures/svg.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace paradox::figures;
+namespace fs = std::filesystem;
+
+namespace {
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool gnuplot_available() { return std::system("gnuplot --version > /dev/null 2>&1") == 0; }
+
+Figure sample() {
+  return Figure{
+      .title = "Scaling of a 'toy' model",
+      .x = {.label = "Accelerators", .log_scale = true, .log_base = 2},
+      .y = {.label = "Throughput", .unit = "samples/s"},
+      .series = {{.name = "ideal", .points = {{1, 1}, {2, 2}, {4, 4}}, .style = Style::dashed_line},
+                 {.name = "10GbE",
+                  .points = {{1, 1}, {2, 1.8}, {4, 3.1}},
+                  .style = Style::line_points,
+                  .color = "#d62728"},
+                 {.name = "empty", .points = {}}},
+      .vertical_lines = {{.x = 2, .text = "one node"}},
+      .markers = {{.x = 4, .y = 3.1, .text = "diminishing returns"}}};
+}
+
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("paradox_svg_test_" + name);
+  fs::remove_all(dir);
+  return dir;
+}
+}  // namespace
+
+TEST_CASE("gnuplot_quote doubles single quotes and flattens line breaks") {
+  CHECK(gnuplot_quote("plain") == "'plain'");
+  CHECK(gnuplot_quote("it's") == "'it''s'");
+  CHECK(gnuplot_quote("a\nb\rc") == "'a b c'");
+  CHECK(gnuplot_quote("`rm -rf /` @macro $(x) \\n") == "'`rm -rf /` @macro $(x) \\n'");
+}
+
+TEST_CASE("the gnuplot script sets the output, labels with units, log axes and every series") {
+  const std::string script = gnuplot_script(sample(), "/tmp/o'ut.svg", "/tmp/d.dat");
+  CHECK_THAT(script, Catch::Contains("set terminal svg"));
+  CHECK_THAT(script, Catch::Contains("set output '/tmp/o''ut.svg'"));
+  CHECK_THAT(script, Catch::Contains("set title 'Scaling of a ''toy'' model'"));
+  CHECK_THAT(script, Catch::Contains("set xlabel 'Accelerators'"));
+  CHECK_THAT(script, Catch::Contains("set ylabel 'Throughput (samples/s)'"));
+  CHECK_THAT(script, Catch::Contains("set logscale x 2"));
+  CHECK_THAT(script, !Catch::Contains("set logscale y"));
+  CHECK_THAT(script, Catch::Contains("'/tmp/d.dat' index 0 using 1:2 with lines lw 2 dt 2"));
+  CHECK_THAT(script, Catch::Contains("'/tmp/d.dat' index 1 using 1:2 with linespoints"));
+  CHECK_THAT(script, Catch::Contains("title '10GbE'"));
+  CHECK_THAT(script, !Catch::Contains("title 'empty'"));  // gnuplot rejects empty blocks
+  CHECK_THAT(script, Catch::Contains("set arrow from 2, graph 0 to 2, graph 1 nohead"));
+  CHECK_THAT(script, Catch::Contains("set label 'diminishing returns' at 4,3.1 left offset 0.8,-1.2 point"));
+}
+
+TEST_CASE("render_svg reports a missing gnuplot instead of throwing") {
+  const fs::path dir = scratch("missing");
+  SvgOptions options;
+  options.gnuplot = "paradox-no-such-gnuplot";
+  const RenderResult r = render_svg(sample(), dir / "f.svg", options);
+  CHECK_FALSE(r.ok);
+  CHECK_THAT(r.message, Catch::Contains("paradox-no-such-gnuplot"));
+  CHECK_THAT(r.message, Catch::Contains("gnuplot-nox"));
+  CHECK_FALSE(fs::exists(dir / "f.svg"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("render_svg reports an invalid figure or an empty one instead of throwing") {
+  Figure bad = sample();
+  bad.series[0].points[0].x = 0;  // log axis
+  RenderResult r = render_svg(bad, scratch("bad") / "f.svg");
+  CHECK_FALSE(r.ok);
+  CHECK_THAT(r.message, Catch::Contains("logarithmic"));
+  r = render_svg(Figure{.title = "nothing", .x = {.label = "x"}, .y = {.label = "y"}},
+                 scratch("bad") / "f.svg");
+  CHECK_FALSE(r.ok);
+  CHECK_THAT(r.message, Catch::Contains("no points"));
+  fs::remove_all(scratch("bad"));
+}
+
+TEST_CASE("render_svg writes the SVG with the script and data beside it") {
+  if (!gnuplot_available()) {
+    WARN("gnuplot is not installed: SVG rendering not exercised (Debian: gnuplot-nox)");
+    return;
+  }
+  // Quotes, backquotes and macro signs in the path and labels must stay inert text.
+  const fs::path dir = scratch("render") / "it's `touch pwned` @x";
+  Figure f = sample();
+  f.title += " `touch pwned` @x $(touch pwned)";
+  const RenderResult r = render_svg(f, dir / "scaling.svg");
+  INFO(r.message);
+  REQUIRE(r.ok);
+  REQUIRE(r.files.size() == 3);
+  const std::string svg = slurp(dir / "scaling.svg");
+  CHECK_THAT(svg, Catch::Contains("<svg"));
+  CHECK_THAT(svg, Catch::Contains("Throughput (samples/s)"));
+  CHECK_THAT(svg, Catch::Contains("diminishing returns"));
+  CHECK(fs::exists(dir / "scaling.gp"));
+  CHECK(fs::exists(dir / "scaling.dat"));
+  CHECK_FALSE(fs::exists("pwned"));
+  CHECK_FALSE(fs::exists(dir / "pwned"));
+  fs::remove_all(scratch("render"));
+}
+
+TEST_CASE("render_svg reports a gnuplot failure with gnuplot's message") {
+  const fs::path dir = scratch("fail");
+  fs::create_directories(dir);
+  SvgOptions options;
+  options.gnuplot = "false";  // exits 1 without output, like a gnuplot that failed
+  const RenderResult r = render_svg(sample(), dir / "f.svg", options);
+  CHECK_FALSE(r.ok);
+  CHECK_THAT(r.message, Catch::Contains("exited with status 1"));
+  fs::remove_all(dir);
+}
