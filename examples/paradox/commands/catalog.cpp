@@ -1,0 +1,298 @@
+// `paradox catalog`: every preset of the catalog with its figures and where they come from.
+// The `name` of an entry is its catalog key, the spelling --model, --accelerator, --fabric and
+// --link accept.
+
+#include "paradox/catalog/catalog.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "paradox/units.hpp"
+#include "shell/command.hpp"
+#include "shell/flags.hpp"
+#include "shell/output.hpp"
+#include "shell/show.hpp"
+
+namespace paradox::cli {
+namespace {
+
+// One group of entries: its JSON objects, a table for people and the sources under it.
+struct Section {
+  // The name, display name and source columns are text, as are the columns in `text_columns`.
+  Section(std::string section_title, std::vector<std::string> headers,
+          std::vector<std::size_t> text_columns = {})
+      : title(std::move(section_title)), table(headers) {
+    text_columns.push_back(1);
+    text_columns.push_back(headers.size() - 1);
+    for (const std::size_t column : text_columns) table.align_left(column);
+  }
+
+  std::string title;
+  Table table;
+  std::vector<nlohmann::json> entries;
+  std::string sources;
+
+  void add(nlohmann::json entry, std::vector<std::string> row, const Provenance& provenance) {
+    const std::string key = entry["name"].get<std::string>();
+    entry["source"] = provenance.source;
+    entry["source_kind"] = to_string(provenance.kind);
+    row.emplace_back(to_string(provenance.kind));
+    table.add_row(std::move(row));
+    entries.push_back(std::move(entry));
+    sources += "  " + key + ": " + std::string(provenance.source) + "\n";
+  }
+
+  [[nodiscard]] std::string render() const {
+    return title + "\n" + table.render() + "sources:\n" + sources;
+  }
+};
+
+nlohmann::json entry(std::string_view key, std::string_view display_name, std::string_view kind) {
+  return {{"name", key}, {"display_name", display_name}, {"kind", kind}};
+}
+
+// A figure that may be absent (an unsupported precision, no battery): "-" in the table.
+template <class Dimension>
+std::string show_if(const units::quantity_of<Dimension>& q, int significant_digits = 4) {
+  return q > units::quantity_of<Dimension>{} ? show(q, significant_digits) : std::string("-");
+}
+
+Section accelerators() {
+  Section s("accelerators", {"name", "display name", "BF16 dense", "FP8 dense", "HBM",
+                             "HBM bandwidth", "TDP", "price", "source"});
+  for (const Accelerator& a : catalog::accelerators) {
+    nlohmann::json e = entry(a.key, a.name, "accelerator");
+    for (const Precision p : all_precisions) {
+      e["peak_" + std::string(to_string(p)) + "_flop_per_s"] =
+          supports(a, p) ? value_in<flop_per_second_unit>(peak(a, p)) : 0.0;
+    }
+    e["hbm_capacity_bytes"] = value_in<byte_unit>(a.hbm_capacity);
+    e["hbm_bandwidth_bytes_per_s"] = value_in<bytes_per_second_unit>(a.hbm_bandwidth);
+    e["tdp_w"] = value_in<watt_unit>(a.tdp);
+    e["price_usd_per_hour"] = value_in<dollar_per_hour_unit>(a.price_per_hour);
+    e["price_source"] = a.price_provenance.source;
+    e["price_source_kind"] = to_string(a.price_provenance.kind);
+    s.add(std::move(e),
+          {std::string(a.key), std::string(a.name), show_if(a.dense_peak.bf16),
+           show_if(a.dense_peak.fp8), format(a.hbm_capacity, {.binary = true}),
+           show(a.hbm_bandwidth), show(a.tdp), show(a.price_per_hour)},
+          a.provenance);
+  }
+  return s;
+}
+
+Section links() {
+  Section s(
+      "links (bandwidth per direction)",
+      {"name", "display name", "medium", "bandwidth", "in bits", "latency", "energy", "source"},
+      {2});
+  for (const Link& l : catalog::links) {
+    nlohmann::json e = entry(l.key, l.name, "link");
+    e["medium"] = "wired";
+    e["bandwidth_bytes_per_s"] = value_in<bytes_per_second_unit>(l.bandwidth);
+    e["latency_s"] = value_in<second_unit>(l.latency);
+    e["energy_per_bit_j"] = value_in<joule_per_bit_unit>(l.energy_per_bit);
+    s.add(std::move(e),
+          {std::string(l.key), std::string(l.name), "wired", show(l.bandwidth),
+           format(l.bandwidth, {.significant_digits = 4, .bits = true}), show(l.latency),
+           show(l.energy_per_bit)},
+          l.provenance);
+  }
+  for (const RadioLink& r : catalog::radio_links) {
+    nlohmann::json e = entry(r.key, r.name, "link");
+    e["medium"] = "radio";
+    // A radio's bandwidth for the collective models is its uplink (workers send gradients up).
+    e["bandwidth_bytes_per_s"] = value_in<bytes_per_second_unit>(r.uplink);
+    e["uplink_bytes_per_s"] = value_in<bytes_per_second_unit>(r.uplink);
+    e["downlink_bytes_per_s"] = value_in<bytes_per_second_unit>(r.downlink);
+    e["latency_s"] = value_in<second_unit>(r.latency);
+    e["alpha_uplink_j_per_bit"] = value_in<joule_per_bit_unit>(r.alpha_uplink);
+    e["alpha_downlink_j_per_bit"] = value_in<joule_per_bit_unit>(r.alpha_downlink);
+    e["beta_w"] = value_in<watt_unit>(r.beta);
+    e["tail_time_s"] = value_in<second_unit>(r.tail_time);
+    e["tail_power_w"] = value_in<watt_unit>(r.tail_power);
+    e["promotion_time_s"] = value_in<second_unit>(r.promotion_time);
+    e["promotion_power_w"] = value_in<watt_unit>(r.promotion_power);
+    s.add(std::move(e),
+          {std::string(r.key), std::string(r.name), "radio (up)", show(r.uplink),
+           format(r.uplink, {.significant_digits = 4, .bits = true}), show(r.latency),
+           show(r.alpha_uplink)},
+          r.provenance);
+  }
+  return s;
+}
+
+Section models() {
+  Section s("models", {"name", "display name", "family", "parameters", "shape", "source"}, {2, 4});
+  for (const TransformerSpec& m : catalog::transformer_models) {
+    nlohmann::json e = entry(m.key, m.name, "model");
+    e["family"] = "transformer";
+    e["architecture"] = to_string(m.architecture);
+    e["parameters"] = m.published_parameters;
+    e["layers"] = m.layers;
+    e["hidden"] = m.hidden;
+    e["heads"] = m.heads;
+    e["kv_heads"] = m.kv_heads;
+    e["ffn_hidden"] = m.ffn_hidden;
+    e["vocab"] = m.vocab;
+    e["seq_len"] = m.seq_len;
+    s.add(std::move(e),
+          {std::string(m.key), std::string(m.name), "transformer", count(m.published_parameters, 4),
+           "L=" + std::to_string(m.layers) + " h=" + std::to_string(m.hidden) +
+               " a=" + std::to_string(m.heads) + " kv=" + std::to_string(m.kv_heads) +
+               " ffn=" + std::to_string(m.ffn_hidden) + " V=" + std::to_string(m.vocab) +
+               " s=" + std::to_string(m.seq_len) + " " + std::string(to_string(m.architecture))},
+          m.provenance);
+  }
+  for (const EdgeModelSpec& m : catalog::edge_models) {
+    const Bytes size = m.parameters * m.bytes_per_parameter * bytes;
+    nlohmann::json e = entry(m.key, m.name, "model");
+    e["family"] = "edge";
+    e["parameters"] = m.parameters;
+    e["bytes_per_parameter"] = m.bytes_per_parameter;
+    e["model_bytes"] = value_in<byte_unit>(size);
+    e["flops_per_inference_flop"] = value_in<flop_unit>(m.flops_per_inference);
+    s.add(std::move(e),
+          {std::string(m.key), std::string(m.name), "edge", count(m.parameters, 4),
+           show(size) + " of weights, " + show(m.flops_per_inference) + " per inference"},
+          m.provenance);
+  }
+  return s;
+}
+
+Section devices() {
+  Section s("edge devices",
+            {"name", "display name", "compute", "memory", "active", "idle", "battery", "source"});
+  for (const EdgeDevice& d : catalog::edge_devices) {
+    nlohmann::json e = entry(d.key, d.name, "device");
+    e["compute_peak_flop_per_s"] = value_in<flop_per_second_unit>(d.compute_peak);
+    e["memory_bytes"] = value_in<byte_unit>(d.memory);
+    e["active_power_w"] = value_in<watt_unit>(d.active_power);
+    e["idle_power_w"] = value_in<watt_unit>(d.idle_power);
+    e["battery_capacity_j"] = value_in<joule_unit>(d.battery_capacity);
+    s.add(std::move(e),
+          {std::string(d.key), std::string(d.name), show(d.compute_peak), show(d.memory),
+           show(d.active_power), show(d.idle_power), show_if(d.battery_capacity)},
+          d.provenance);
+  }
+  return s;
+}
+
+Section nodes() {
+  Section s("nodes", {"name", "display name", "accelerators", "intra-node link", "NICs", "source"},
+            {2, 3, 4});
+  for (const Node& n : catalog::nodes) {
+    nlohmann::json e = entry(n.key, n.name, "node");
+    e["accelerator"] = n.accelerator.key;
+    e["accelerators_per_node"] = n.accelerators_per_node;
+    e["intra_node_link"] = n.intra_node.key;
+    e["intra_node_bandwidth_bytes_per_s"] = value_in<bytes_per_second_unit>(n.intra_node.bandwidth);
+    e["nic_link"] = n.nic.key;
+    e["nic_bandwidth_bytes_per_s"] = value_in<bytes_per_second_unit>(n.nic.bandwidth);
+    e["nics_per_node"] = n.nics_per_node;
+    s.add(std::move(e),
+          {std::string(n.key), std::string(n.name),
+           std::to_string(n.accelerators_per_node) + " x " + std::string(n.accelerator.key),
+           std::string(n.intra_node.key) + " " + show(n.intra_node.bandwidth),
+           std::to_string(n.nics_per_node) + " x " + std::string(n.nic.key)},
+          n.provenance);
+  }
+  return s;
+}
+
+nlohmann::json link_summary(const Link& link) {
+  return {{"name", link.key},
+          {"bandwidth_bytes_per_s", value_in<bytes_per_second_unit>(link.bandwidth)},
+          {"latency_s", value_in<second_unit>(link.latency)}};
+}
+
+Section tracks() {
+  Section s("fleet tracks",
+            {"name", "display name", "worker", "fleet", "per node", "model", "sync payload",
+             "slow network", "fast network", "power", "source"},
+            {2, 5, 7, 8});
+  for (const catalog::Track& t : catalog::tracks) {
+    nlohmann::json e = entry(t.key, t.name, "track");
+    e["role"] = t.role;
+    e["story"] = t.story;
+    e["worker_noun"] = t.worker_noun;
+    e["fleet_size"] = t.fleet_size;
+    e["workers_per_node"] = t.workers_per_node;
+    e["model"] = t.model_key;
+    e["sync_payload_bytes"] = value_in<byte_unit>(t.sync_payload);
+    e["compute_time_one_worker_s"] = value_in<second_unit>(t.compute_time_one_worker);
+    e["intra_node"] = link_summary(t.intra_node);
+    e["slow_network"] = link_summary(t.slow_network);
+    e["fast_network"] = link_summary(t.fast_network);
+    e["power_budget_w"] = value_in<watt_unit>(t.power_budget);
+    e["control_loop_period_s"] = value_in<second_unit>(t.control_loop_period);
+    e["workload"] = {{"global_batch", t.workload.global_batch},
+                     {"batch_unit", t.workload.batch_unit},
+                     {"training_flops_flop", value_in<flop_unit>(t.workload.training_flops)},
+                     {"hardware", t.workload.hardware_key},
+                     {"peak_flop_per_s", value_in<flop_per_second_unit>(t.workload.peak)},
+                     {"achieved_fraction", t.workload.achieved_fraction},
+                     {"derivation", t.workload.derivation}};
+    s.add(std::move(e),
+          {std::string(t.key), std::string(t.name), std::string(t.worker_noun),
+           std::to_string(t.fleet_size), std::to_string(t.workers_per_node),
+           std::string(t.model_key), show(t.sync_payload), std::string(t.slow_network.key),
+           std::string(t.fast_network.key), show(t.power_budget)},
+          t.provenance);
+  }
+  return s;
+}
+
+struct Flags {
+  std::string kind;
+};
+
+Runner define(CLI::App& app) {
+  auto flags = std::make_shared<Flags>();
+  add_choice(app, "--kind", flags->kind, "Only this kind of entry (default: every kind)",
+             {"accelerators", "links", "models", "devices", "nodes", "tracks"});
+  app.footer(
+      "JSON: {\"entries\": [...]}, one object per preset with name (the catalog key that "
+      "--model, --accelerator, --fabric and --link accept), display_name, kind (accelerator, "
+      "link, model, device, node, track), source and source_kind (datasheet, paper, measured, "
+      "didactic assumption), and the entry's figures in base units named by the key suffix: "
+      "accelerators peak_<precision>_flop_per_s (dense; 0 = unsupported), hbm_capacity_bytes, "
+      "hbm_bandwidth_bytes_per_s, tdp_w, price_usd_per_hour; links medium (wired or radio), "
+      "bandwidth_bytes_per_s (per direction; a radio's uplink), latency_s, energy_per_bit_j; "
+      "models parameters and the shape; devices compute_peak_flop_per_s, memory_bytes, "
+      "active_power_w, battery_capacity_j; tracks fleet_size, sync_payload_bytes, the networks.");
+
+  return [flags]() -> Report {
+    std::vector<Section> sections;
+    const std::string& kind = flags->kind;
+    if (kind.empty() || kind == "accelerators") sections.push_back(accelerators());
+    if (kind.empty() || kind == "links") sections.push_back(links());
+    if (kind.empty() || kind == "models") sections.push_back(models());
+    if (kind.empty() || kind == "devices") sections.push_back(devices());
+    if (kind.empty() || kind == "nodes") sections.push_back(nodes());
+    if (kind.empty() || kind == "tracks") sections.push_back(tracks());
+
+    Report report;
+    report.json["entries"] = nlohmann::json::array();
+    for (const Section& section : sections) {
+      for (const nlohmann::json& e : section.entries) report.json["entries"].push_back(e);
+      if (!report.text.empty()) report.text += "\n";
+      report.text += section.render();
+    }
+    return report;
+  };
+}
+
+[[maybe_unused]] const bool registered = register_command(
+    {.name = "catalog",
+     .summary = "Every preset (accelerators, links, models, devices, nodes, tracks) with its "
+                "figures and provenance",
+     .order = 0,
+     .define = define});
+
+}  // namespace
+}  // namespace paradox::cli
