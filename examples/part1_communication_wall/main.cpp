@@ -26,6 +26,7 @@
 #include "paradox/figures/csv.hpp"
 #include "paradox/figures/scaling_efficiency.hpp"
 #include "paradox/figures/svg.hpp"
+#include "paradox/io.hpp"
 #include "paradox/scaling/diminishing_returns.hpp"
 #include "paradox/scaling/strong_weak.hpp"
 #include "paradox/units.hpp"
@@ -42,7 +43,6 @@ namespace {
 using namespace paradox;
 using lab::format_number;
 using lab::format_percent;
-using lab::format_time;
 
 constexpr const char* program = "part1_communication_wall";
 constexpr double threshold = 0.5;  // the lab's "less than 0.5x marginal speedup"
@@ -100,7 +100,7 @@ Bytes gradient_of(const std::string& key) {
                       "\"" + key + "\"");
 }
 
-std::string times(double x) { return format_number(x, 3) + "x"; }
+std::string times(double x) { return lab::format_times(x); }
 
 // Marginal speedups hover around 0 for large N; two decimals read better than "-6.94e-05".
 std::string fixed2(double x) {
@@ -213,11 +213,49 @@ std::optional<std::string> accept_prediction(const std::string& typed) {
   return std::nullopt;
 }
 
-// "Exactly" means what it says: only a job without communication (zero-byte gradient) gets
-// the ideal speedup; a near miss is still less, and the answer text says how near.
-std::string category(double speedup, double ideal) {
-  if (std::fabs(speedup - ideal) <= 1e-9 * ideal) return "exact";
-  return speedup < ideal ? "less" : "more";
+// How the models' speedup compares with the ideal one. An enum, not text: the verdict line and
+// the ledger each spell it their own way, and the words must match the comparison.
+enum class Relation { exact, less, more };
+
+// "Exactly" means what it says: only communication that costs nothing (a zero-byte gradient, or
+// an all-reduce hidden entirely behind the compute) gives the ideal speedup; a near miss is still
+// less, and the answer text says how near.
+Relation compare_to_ideal(double speedup, double ideal) {
+  if (std::fabs(speedup - ideal) <= 1e-9 * ideal) return Relation::exact;
+  return speedup < ideal ? Relation::less : Relation::more;
+}
+
+// The ledger's and --predict's spelling.
+const char* key_of(Relation r) {
+  switch (r) {
+    case Relation::exact:
+      return "exact";
+    case Relation::less:
+      return "less";
+    case Relation::more:
+      return "more";
+  }
+  return "less";
+}
+
+// "exactly 8x", "less than 8x", "more than 8x".
+std::string relative_to(Relation r, const std::string& ideal_text) {
+  switch (r) {
+    case Relation::exact:
+      return "exactly " + ideal_text;
+    case Relation::less:
+      return "less than " + ideal_text;
+    case Relation::more:
+      return "more than " + ideal_text;
+  }
+  return ideal_text;
+}
+
+// What the student locked, in words: "less than 8x", or "5.5x" for a typed speedup.
+std::string prediction_text(const std::string& answer, const std::string& ideal_text) {
+  for (Relation r : {Relation::exact, Relation::less, Relation::more})
+    if (answer == key_of(r)) return relative_to(r, ideal_text);
+  return answer + "x";
 }
 
 void banner(const Job& job) {
@@ -230,14 +268,14 @@ void banner(const Job& job) {
   std::cout << "\n Your fleet: up to " << count_of(job.max_nodes, t);
   if (t.workers_per_node > 1)
     std::cout << " (" << t.workers_per_node << " per node on " << t.intra_node.name << ")";
-  std::cout << ". Every step all-reduces " << lab::format_bytes(job.gradient) << " of "
+  std::cout << ". Every step all-reduces " << paradox::to_string(job.gradient) << " of "
             << job.model_key << " gradients; one " << t.worker_noun << " alone needs "
-            << format_time(t.compute_time_one_worker) << " per step.\n";
+            << paradox::to_string(t.compute_time_one_worker) << " per step.\n";
   std::cout << " Networks: slow = " << t.slow_network.name << " ("
-            << lab::format_bandwidth(t.slow_network.bandwidth) << ", "
-            << format_time(t.slow_network.latency) << "), fast = " << t.fast_network.name << " ("
-            << lab::format_bandwidth(t.fast_network.bandwidth) << ", "
-            << format_time(t.fast_network.latency) << ").\n\n";
+            << paradox::format_bits(t.slow_network.bandwidth) << ", "
+            << paradox::to_string(t.slow_network.latency) << "), fast = " << t.fast_network.name
+            << " (" << paradox::format_bits(t.fast_network.bandwidth) << ", "
+            << paradox::to_string(t.fast_network.latency) << ").\n\n";
 }
 
 struct Row {
@@ -262,10 +300,10 @@ void print_table(const Job& job, const scaling::ScalingInput& input,
     const scaling::ScalingPoint p = scaling::evaluate(input, n);
     const double share =
         value_in<second_unit>(p.exposed_communication_time) / value_in<second_unit>(p.step_time);
-    table.rows.push_back({std::to_string(n), format_time(p.step_time), format_time(p.compute_time),
-                          format_time(p.exposed_communication_time), format_percent(share),
-                          times(p.speedup), format_percent(p.efficiency),
-                          fixed2(p.marginal_speedup)});
+    table.rows.push_back(
+        {std::to_string(n), paradox::to_string(p.step_time), paradox::to_string(p.compute_time),
+         paradox::to_string(p.exposed_communication_time), format_percent(share), times(p.speedup),
+         format_percent(p.efficiency), fixed2(p.marginal_speedup)});
     std::string mark;
     if (n == job.nodes) mark += ">";
     if (std::find(dr_points.begin(), dr_points.end(), n) != dr_points.end()) mark += "*";
@@ -304,14 +342,13 @@ void math_peek(const Job& job, const scaling::ScalingInput& input, const lab::La
   if (g > 1) std::cout << " per " << job.track.worker_noun << " of the next whole node";
   std::cout << "\n  Amdahl's law: S = 1 / ((1-p) + p/s) (Amdahl, AFIPS 1967)\n\n";
   std::cout << "  With your numbers at N = " << job.nodes << " on " << link.name << ":\n"
-            << "    M = " << lab::format_bytes(job.gradient)
-            << ", alpha = " << format_time(link.latency)
-            << ", beta = " << lab::format_bandwidth(link.bandwidth) << " ("
-            << format_number(value_in<gigabytes_per_second_unit>(link.bandwidth), 3)
-            << " GB/s), f = " << job.overlap << "\n"
-            << "    T_compute/N = " << format_time(p.compute_time)
-            << ", T_comm(N) = " << format_time(p.communication_time)
-            << ", T(N) = " << format_time(p.step_time) << ", S(N) = " << times(p.speedup)
+            << "    M = " << paradox::to_string(job.gradient)
+            << ", alpha = " << paradox::to_string(link.latency)
+            << ", beta = " << paradox::format_bits(link.bandwidth) << " ("
+            << paradox::to_string(link.bandwidth) << "), f = " << job.overlap << "\n"
+            << "    T_compute/N = " << paradox::to_string(p.compute_time)
+            << ", T_comm(N) = " << paradox::to_string(p.communication_time)
+            << ", T(N) = " << paradox::to_string(p.step_time) << ", S(N) = " << times(p.speedup)
             << ", eta = " << format_percent(p.efficiency) << "\n"
             << "    link source: " << link.source << "\n"
             << "    track source: " << job.track.provenance << "\n\n";
@@ -331,13 +368,15 @@ int run(const Options& o, const CLI::App& app) {
   banner(job);
 
   const double ideal = static_cast<double>(job.nodes) / job.base;
+  // The ideal is a ratio of counts, printed in full: 9/8 is "1.125x", not "1.12x".
+  const std::string ideal_text = format_number(ideal, 6) + "x";
   lab::PredictionPrompt prompt{.question = "If you move from " + count_of(job.base, t) + " to " +
                                            count_of(job.nodes, t) + " on " + chosen.name +
                                            ", will your training time decrease by exactly " +
-                                           times(ideal) + "? Why or why not?",
-                               .choices = {{"a", "yes, exactly " + times(ideal) + " faster"},
-                                           {"b", "no, less than " + times(ideal) + " faster"},
-                                           {"c", "no, more than " + times(ideal) + " faster"}},
+                                           ideal_text + "? Why or why not?",
+                               .choices = {{"a", "yes, exactly " + ideal_text + " faster"},
+                                           {"b", "no, less than " + ideal_text + " faster"},
+                                           {"c", "no, more than " + ideal_text + " faster"}},
                                .free_form_hint = "or type the speedup you expect, e.g. 5.5",
                                .accept = accept_prediction};
   std::optional<std::string> predict_flag = o.predict;
@@ -350,34 +389,50 @@ int run(const Options& o, const CLI::App& app) {
   const double speedup = to.speedup / from.speedup;
   const double share =
       value_in<second_unit>(to.exposed_communication_time) / value_in<second_unit>(to.step_time);
+  const Relation relation = compare_to_ideal(speedup, ideal);
+  // Printed with as many digits as it takes not to read as the ideal when it is not.
+  const std::string speedup_text =
+      relation == Relation::exact ? ideal_text : lab::format_times_beside(speedup, ideal);
+  // A sliver of exposed communication is still some: "0.04%", not "0.0%".
+  const std::string share_text = to.exposed_communication_time > 0.0 * seconds
+                                     ? lab::format_percent_beside(share, 0.0)
+                                     : format_percent(share);
   std::cout << "THE ANSWER (from the models)\n"
             << "  On " << chosen.name << ", " << count_of(job.base, t) << " -> "
             << count_of(job.nodes, t) << ":\n"
-            << "    step time   " << format_time(from.step_time) << " -> "
-            << format_time(to.step_time) << "\n"
-            << "    speedup     " << times(speedup) << " (ideal " << times(ideal) << ": "
-            << format_percent(speedup / ideal) << " of it)\n"
-            << "    all-reduce  " << format_time(to.communication_time)
-            << " per step at N = " << job.nodes << ", " << format_percent(share)
+            << "    step time   " << paradox::to_string(from.step_time) << " -> "
+            << paradox::to_string(to.step_time) << "\n"
+            << "    speedup     " << speedup_text << " (ideal " << ideal_text << ": "
+            << (relation == Relation::exact ? format_percent(1.0)
+                                            : lab::format_percent_beside(speedup / ideal, 1.0))
+            << " of it)\n"
+            << "    all-reduce  " << paradox::to_string(to.communication_time)
+            << " per step at N = " << job.nodes << ", " << share_text
             << " of the step is exposed communication\n";
-  const std::string verdict_category = category(speedup, ideal);
-  if (verdict_category == "less" && speedup >= 0.99 * ideal) {
+  if (relation == Relation::less && speedup >= 0.99 * ideal) {
     std::cout << "  Not exactly, but close: on " << chosen.name << " the all-reduce of "
-              << lab::format_bytes(job.gradient)
+              << paradox::to_string(job.gradient)
               << " is still small next to the compute at N = " << job.nodes
               << ". It does not shrink with more " << t.worker_plural
               << " while the compute does: watch the comm share grow in the table.\n\n";
-  } else if (verdict_category == "less" && speedup < 1.0) {
+  } else if (relation == Relation::less && speedup < 1.0) {
     std::cout << "  Worse than no: " << count_of(job.nodes, t) << " are SLOWER than "
               << count_of(job.base, t) << ". The compute shrinks, but on " << chosen.name
-              << " the all-reduce of " << lab::format_bytes(job.gradient)
+              << " the all-reduce of " << paradox::to_string(job.gradient)
               << " costs more than the compute it saves (and its latency term grows with N).\n\n";
-  } else if (verdict_category == "less") {
-    std::cout << "  No: the compute shrinks " << times(ideal) << " but every step still has to "
-              << "all-reduce " << lab::format_bytes(job.gradient)
+  } else if (relation == Relation::less) {
+    std::cout << "  No: the compute shrinks " << ideal_text << " but every step still has to "
+              << "all-reduce " << paradox::to_string(job.gradient)
               << ", and that does not shrink with more " << t.worker_plural << ".\n\n";
-  } else if (verdict_category == "exact") {
+  } else if (relation == Relation::exact && job.gradient <= 0.0 * bytes) {
     std::cout << "  Yes: with nothing to all-reduce there is no communication to pay.\n\n";
+  } else if (relation == Relation::exact && to.exposed_communication_time <= 0.0 * seconds) {
+    std::cout << "  Yes, here: the all-reduce (" << paradox::to_string(to.communication_time)
+              << " per step at N = " << job.nodes << ") hides entirely behind the compute (overlap "
+              << format_percent(job.overlap) << "), so the step is pure compute and shrinks "
+              << ideal_text << ". Lower the overlap and the wall comes back.\n\n";
+  } else if (relation == Relation::exact) {
+    std::cout << "  Yes: the step time shrinks by exactly the ideal " << ideal_text << ".\n\n";
   } else {
     std::cout << "  More than ideal: the smaller all-reduce per " << t.worker_noun
               << " outweighs the extra latency.\n\n";
@@ -415,19 +470,18 @@ int run(const Options& o, const CLI::App& app) {
     verdict = "no prediction locked";
   } else if (*prediction.answer == "exact" || *prediction.answer == "less" ||
              *prediction.answer == "more") {
-    verdict = *prediction.answer == verdict_category ? "correct" : "not quite";
+    verdict = *prediction.answer == key_of(relation) ? "correct" : "not quite";
   } else {
     const double guessed = std::stod(*prediction.answer);
     const double error = std::fabs(guessed - speedup) / speedup;
     verdict = error <= 0.1 ? "correct (within 10%)" : "off by " + format_percent(error);
   }
   std::cout << "VERDICT\n  You predicted: "
-            << (prediction.answer ? *prediction.answer : std::string("(nothing)"))
-            << "; the models say " << times(speedup)
-            << (verdict_category == "exact"  ? ", exactly "
-                : verdict_category == "less" ? ", less than "
-                                             : ", more than ")
-            << times(ideal) << ". Verdict: " << verdict << ".\n";
+            << (prediction.answer ? prediction_text(*prediction.answer, ideal_text)
+                                  : std::string("(nothing)"))
+            << "; the models say " << speedup_text << ", "
+            << relative_to(relation, "the ideal " + ideal_text) << ". Verdict: " << verdict
+            << ".\n";
   std::cout << "  Compare: on " << other.name << " the same move gives "
             << times(scaling::evaluate(scaling_input(job, other), job.nodes).speedup /
                      scaling::evaluate(scaling_input(job, other), job.base).speedup)
@@ -439,7 +493,7 @@ int run(const Options& o, const CLI::App& app) {
   if (o.out) {
     const figures::ScalingEfficiencyPlot plot{
         .title = t.name + ": throughput vs " + t.worker_plural + " (" +
-                 lab::format_bytes(job.gradient) + " all-reduced per step)",
+                 paradox::to_string(job.gradient) + " all-reduced per step)",
         .worker_label = std::string(1, static_cast<char>(std::toupper(
                                            static_cast<unsigned char>(t.worker_plural.front())))) +
                         t.worker_plural.substr(1),
@@ -496,7 +550,7 @@ int run(const Options& o, const CLI::App& app) {
           {"step_time_s", value_in<second_unit>(to.step_time)},
           {"communication_time_s", value_in<second_unit>(to.communication_time)},
           {"diminishing_returns", dr_json},
-          {"answer", verdict_category}}},
+          {"answer", key_of(relation)}}},
         {"verdict", verdict},
         {"figure", figure_json}};
     lab::append_ledger(*o.ledger, entry);

@@ -83,3 +83,14 @@ TEST_CASE("device tracks sync exactly one copy of their model", "[catalog][track
   // Tiny Pioneer's noise profile is "a few kB".
   REQUIRE(catalog::tiny_pioneer.sync_payload < 10.0 * kilobytes);
 }
+
+TEST_CASE("an edited track workload with no peak or no achieved fraction is rejected") {
+  using paradox::catalog::compute_time;
+  auto workload = paradox::catalog::cloud_titan.workload;
+  workload.achieved_fraction = 0.0;
+  REQUIRE_THROWS_WITH(compute_time(workload),
+                      "track workload: achieved_fraction must be in (0, 1] (got 0)");
+  workload = paradox::catalog::cloud_titan.workload;
+  workload.peak = 0.0 * paradox::flop_per_second;
+  REQUIRE_THROWS_AS(compute_time(workload), paradox::invalid_input);
+}

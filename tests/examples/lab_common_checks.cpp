@@ -1,6 +1,7 @@
 // Unit tests of examples/common (paradox_lab_common), the helpers every walk-through shares.
 // Named *_checks.cpp, not *_test.cpp: it links the lab library, so tests.cmake builds it.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -77,19 +78,28 @@ TEST_CASE("networks are picked by slow|fast or by the track's own names") {
                       Catch::StartsWith("lab: --network must be one of slow|fast|ethernet|"));
 }
 
-TEST_CASE("numbers print with readable units") {
-  CHECK(format_time(0.00321 * seconds) == "3.21 ms");
-  CHECK(format_time(90.0 * seconds) == "90 s");
-  CHECK(format_time(4.99 * hours) == "4.99 h");
-  CHECK(format_time(0.0 * seconds) == "0 s");
-  CHECK(format_bytes(141.0 * gigabytes) == "141 GB");
-  CHECK(format_bytes(512.0 * bytes) == "512 B");
-  CHECK(format_bandwidth(50.0 * gigabytes_per_second) == "400 Gb/s");
-  CHECK(format_bandwidth(1.0 * megabits_per_second) == "1 Mb/s");
+TEST_CASE("plain numbers, speedups and percentages print as a student reads them") {
   CHECK(format_number(7.968) == "7.97");
   CHECK(format_number(956.4) == "956");
   CHECK(format_number(1.0) == "1");
+  CHECK(format_number(std::nan("")) == "n/a");
   CHECK(format_percent(0.1234) == "12.3%");
+  CHECK(format_percent(0.1234, 2) == "12.34%");
+  CHECK(format_times(7.968) == "7.97x");
+  CHECK(format_times(8.0) == "8x");
+}
+
+TEST_CASE("a number printed beside a reference never reads as the reference unless equal") {
+  CHECK(format_times_beside(7.968, 8.0) == "7.97x");
+  CHECK(format_times_beside(7.9996, 8.0) == "7.9996x");
+  CHECK(format_times_beside(8.0004, 8.0) == "8.0004x");
+  CHECK(format_times_beside(8.0, 8.0) == "8x");
+  CHECK(format_times_beside(1.12482, 1.125) == "1.1248x");
+  CHECK(format_times_beside(8.0 - 1e-7, 8.0) == "7.9999999x");
+  CHECK(format_percent_beside(0.996, 1.0) == "99.6%");
+  CHECK(format_percent_beside(0.99996, 1.0) == "99.996%");
+  CHECK(format_percent_beside(1.0, 1.0) == "100.0%");
+  CHECK(format_percent_beside(0.0004, 0.0) == "0.04%");
 }
 
 TEST_CASE("tables align columns and mark rows") {

@@ -51,6 +51,26 @@ add_test(NAME ${_p1_prefix}.help
                  "-DSTDOUT_MATCH=--track.*--nodes.*--network.*--max-nodes.*--overlap.*--model.*--algo.*--predict.*--math.*--ledger.*--out.*--scenario"
                  -P ${_p1_expect})
 
+# The verdict line words the models' comparison with the ideal, whatever was predicted: never
+# "exact than 8x", never a speedup that prints as the ideal next to "less than" (7.9996 is not
+# "8x"), and an ideal of 9/8 prints as 1.125x. Run directly so that the output is matched.
+foreach(case "predict_8|--predict|8|You predicted: 8x. the models say 7[.]97x, less than the ideal 8x[.] Verdict: correct"
+             "predict_a|--predict|a|You predicted: exactly 8x. the models say 7[.]97x, less than the ideal 8x[.] Verdict: not quite"
+             "predict_c|--predict|c|You predicted: more than 8x. the models say 7[.]97x, less than the ideal 8x[.] Verdict: not quite"
+             "near_ideal|--overlap|0.9|--predict|a|speedup +7[.]99[0-9]*x [(]ideal 8x: 99[.]9[0-9]*% of it[)].*the models say 7[.]99[0-9]*x, less than the ideal 8x"
+             "hidden_allreduce|--overlap|1|--predict|a|hides entirely behind the compute.*the models say 8x, exactly the ideal 8x[.] Verdict: correct"
+             "ideal_9_over_8|--nodes|9|--predict|b|the models say 1[.]1248x, less than the ideal 1[.]125x[.] Verdict: correct")
+  string(REPLACE "|" ";" parts "${case}")
+  list(GET parts 0 name)
+  list(GET parts -1 expected)
+  list(REMOVE_AT parts 0 -1)
+  add_test(NAME ${_p1_prefix}.verdict.cloud_fast.${name}
+           COMMAND part1_communication_wall --track cloud --network fast ${parts})
+  set_tests_properties(${_p1_prefix}.verdict.cloud_fast.${name} PROPERTIES
+    PASS_REGULAR_EXPRESSION "${expected}"
+    FAIL_REGULAR_EXPRESSION "(exact|exactly) than;say 8x, (less|more) than;ideal 1[.]12x;nothing to all-reduce")
+endforeach()
+
 # Bad input: one line on stderr, exit status 2.
 foreach(case "nodes_zero|--nodes|0|nodes must be in"
              "nodes_not_a_number|--nodes|abc|--nodes"

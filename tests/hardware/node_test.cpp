@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "paradox/catalog/nodes.hpp"
+
 using namespace paradox;
 using Catch::Matchers::WithinRel;
 
@@ -54,4 +56,12 @@ TEST_CASE("validate checks counts and parts of a node", "[hardware][node]") {
   Node bad_link = box;
   bad_link.nic.bandwidth = Bandwidth{};
   REQUIRE_THROWS_AS(validate(bad_link), invalid_input);
+}
+
+TEST_CASE("a node without accelerators has no HBM and no peak to report") {
+  paradox::Node empty = paradox::catalog::dgx_h100;
+  empty.accelerators_per_node = 0;
+  REQUIRE_THROWS_WITH(paradox::total_hbm(empty),
+                      "node: accelerators_per_node must be >= 1 (got 0)");
+  REQUIRE_THROWS_AS(paradox::node_peak(empty, paradox::Precision::bf16), paradox::invalid_input);
 }

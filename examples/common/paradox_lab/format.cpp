@@ -6,14 +6,6 @@
 
 namespace paradox::lab {
 
-namespace {
-
-std::string with_unit(double value, const char* unit) {
-  return format_number(value, 3) + " " + unit;
-}
-
-}  // namespace
-
 std::string format_number(double x, int digits) {
   if (!std::isfinite(x)) return "n/a";
   char buffer[64];
@@ -35,45 +27,34 @@ std::string format_number(double x, int digits) {
   return text;
 }
 
-std::string format_percent(double fraction) {
+std::string format_percent(double fraction, int decimals) {
   if (!std::isfinite(fraction)) return "n/a";
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.1f%%", 100.0 * fraction);
+  std::snprintf(buffer, sizeof buffer, "%.*f%%", decimals, 100.0 * fraction);
   return buffer;
 }
 
-std::string format_time(Seconds t) {
-  const double s = value_in<second_unit>(t);
-  const double a = std::fabs(s);
-  if (a == 0.0) return "0 s";
-  if (a < 1e-6) return with_unit(value_in<nanosecond_unit>(t), "ns");
-  if (a < 1e-3) return with_unit(value_in<microsecond_unit>(t), "us");
-  if (a < 1.0) return with_unit(value_in<millisecond_unit>(t), "ms");
-  if (a < 120.0) return with_unit(s, "s");
-  if (a < 7200.0) return with_unit(value_in<minute_unit>(t), "min");
-  if (a < 3.0 * 86400.0) return with_unit(value_in<hour_unit>(t), "h");
-  return with_unit(value_in<day_unit>(t), "days");
+std::string format_times(double x) { return format_number(x, 3) + "x"; }
+
+// Both "beside" helpers stop at 10 significant digits: the walk-throughs call a speedup exact
+// within a relative 1e-9, so anything they call different still prints differently.
+std::string format_times_beside(double x, double reference) {
+  std::string text = format_number(x, 3);
+  if (x != reference) {
+    for (int digits = 4; digits <= 10 && text == format_number(reference, digits - 1); ++digits)
+      text = format_number(x, digits);
+  }
+  return text + "x";
 }
 
-std::string format_bytes(Bytes b) {
-  const double v = value_in<byte_unit>(b);
-  const double a = std::fabs(v);
-  if (a >= 1e15) return with_unit(value_in<petabyte_unit>(b), "PB");
-  if (a >= 1e12) return with_unit(value_in<terabyte_unit>(b), "TB");
-  if (a >= 1e9) return with_unit(value_in<gigabyte_unit>(b), "GB");
-  if (a >= 1e6) return with_unit(value_in<megabyte_unit>(b), "MB");
-  if (a >= 1e3) return with_unit(value_in<kilobyte_unit>(b), "kB");
-  return with_unit(v, "B");
-}
-
-std::string format_bandwidth(Bandwidth bw) {
-  const double bits = value_in<bits_per_second_unit>(bw);
-  const double a = std::fabs(bits);
-  if (a >= 1e12) return with_unit(bits / 1e12, "Tb/s");
-  if (a >= 1e9) return with_unit(value_in<gigabits_per_second_unit>(bw), "Gb/s");
-  if (a >= 1e6) return with_unit(value_in<megabits_per_second_unit>(bw), "Mb/s");
-  if (a >= 1e3) return with_unit(value_in<kilobits_per_second_unit>(bw), "kb/s");
-  return with_unit(bits, "b/s");
+std::string format_percent_beside(double fraction, double reference) {
+  std::string text = format_percent(fraction, 1);
+  if (fraction != reference) {
+    for (int decimals = 2; decimals <= 8 && text == format_percent(reference, decimals - 1);
+         ++decimals)
+      text = format_percent(fraction, decimals);
+  }
+  return text;
 }
 
 }  // namespace paradox::lab

@@ -149,7 +149,11 @@ inline constexpr std::array<Accelerator, 6> accelerators{h100_sxm, h200, a100_80
                                                          b200,     v100, tpu_v4};
 
 /// @brief The accelerator preset with this key.
-/// @throws invalid_input listing the valid keys when the key is unknown
+/// @param key "h100-sxm", "h200", "a100-80gb", "b200", "v100" or "tpu-v4"
+/// @return a reference to the preset in `accelerators` (static storage)
+/// @throws invalid_input listing the valid keys when the key is unknown:
+///   "catalog: accelerator must be one of h100-sxm, h200, a100-80gb, b200, v100, tpu-v4
+///   (got "foo")"
 [[nodiscard]] inline const Accelerator& accelerator(std::string_view key) {
   return find_by_key(accelerators, key, "accelerator");
 }

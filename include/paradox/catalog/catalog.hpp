@@ -33,7 +33,11 @@ namespace paradox::catalog {
 
 /// @brief The link with this key: a wired link ("ib-ndr", "eth-10g", "nvlink4", ...) or a
 /// radio's uplink as a Link ("lte", "5g-lowband", "ble-1m", ...).
-/// @throws invalid_input listing every valid link key when the key is unknown
+/// @param key the lower-case key; wired links are searched first
+/// @return a reference to the preset in `links` or `radio_uplinks` (static storage)
+/// @throws invalid_input listing every valid link key when the key is unknown:
+///   "catalog: link must be one of nvlink3, ..., roce, lte, ..., ble-2m (got "foo")"
+/// @see wired_link, radio_link, as_link
 [[nodiscard]] inline const Link& link(std::string_view key) {
   for (const Link& l : links)
     if (l.key == key) return l;
@@ -44,22 +48,31 @@ namespace paradox::catalog {
                       "\"" + std::string(key) + "\"");
 }
 
-/// @brief True when `key` names a transformer preset (as opposed to an edge model).
+/// @brief Whether `key` names a transformer preset (as opposed to an edge model), so that a
+/// caller holding a model key knows which lookup to use.
+/// @param key the lower-case model key, e.g. "llama3-70b"
+/// @return true when transformer_model(key) would succeed; false otherwise (never throws)
+/// @see transformer_model, is_edge_model
 [[nodiscard]] inline bool is_transformer_model(std::string_view key) noexcept {
   for (const TransformerSpec& m : transformer_models)
     if (m.key == key) return true;
   return false;
 }
 
-/// @brief True when `key` names an edge-model preset.
+/// @brief Whether `key` names an edge-model preset.
+/// @param key the lower-case model key, e.g. "mobilenetv2"
+/// @return true when edge_model(key) would succeed; false otherwise (never throws)
+/// @see edge_model, is_transformer_model
 [[nodiscard]] inline bool is_edge_model(std::string_view key) noexcept {
   for (const EdgeModelSpec& m : edge_models)
     if (m.key == key) return true;
   return false;
 }
 
-/// @brief Throws unless `key` names a model of either kind.
-/// @throws invalid_input listing every valid model key
+/// @brief Throws unless `key` names a model of either kind (transformer or edge model).
+/// @param key the lower-case model key
+/// @throws invalid_input listing every valid model key, transformers first:
+///   "catalog: model must be one of gpt2-1.5b, ..., noise-profile (got "foo")"
 inline void require_model_key(std::string_view key) {
   if (is_transformer_model(key) || is_edge_model(key)) return;
   throw invalid_input("catalog", "model",

@@ -85,7 +85,10 @@ inline constexpr EdgeDevice hearable{
 inline constexpr std::array<EdgeDevice, 4> edge_devices{drive_orin, ar_glasses, phone, hearable};
 
 /// @brief The edge-device preset with this key.
-/// @throws invalid_input listing the valid keys when the key is unknown
+/// @param key "drive-orin", "ar-glasses", "phone" or "hearable"
+/// @return a reference to the preset in `edge_devices` (static storage)
+/// @throws invalid_input listing the valid keys when the key is unknown:
+///   "catalog: edge device must be one of drive-orin, ar-glasses, phone, hearable (got "foo")"
 [[nodiscard]] inline const EdgeDevice& edge_device(std::string_view key) {
   return find_by_key(edge_devices, key, "edge device");
 }

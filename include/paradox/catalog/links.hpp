@@ -159,7 +159,11 @@ inline constexpr std::array<Link, 12> links{nvlink3,   nvlink4,  nvlink5,  pcie4
 
 /// @brief The wired link preset with this key (see also catalog::link in catalog.hpp, which
 /// also finds radio uplinks).
-/// @throws invalid_input listing the valid keys when the key is unknown
+/// @param key a wired link key: "nvlink3", "nvlink4", "nvlink5", "pcie4-x16", "pcie5-x16",
+///   "ib-hdr", "ib-ndr", "ib-xdr", "eth-10g", "eth-100g", "eth-400g" or "roce"
+/// @return a reference to the preset in `links` (static storage)
+/// @throws invalid_input listing the valid wired keys when the key is unknown (a radio key such
+///   as "lte" is unknown here): "catalog: link must be one of nvlink3, ..., roce (got "lte")"
 [[nodiscard]] inline const Link& wired_link(std::string_view key) {
   return find_by_key(links, key, "link");
 }

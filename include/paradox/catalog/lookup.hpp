@@ -13,8 +13,11 @@ namespace paradox::catalog {
 /// @addtogroup catalog
 /// @{
 
-/// @brief Comma-separated keys of `entries` ("h100-sxm, h200, a100-80gb").
+/// @brief Comma-separated keys of `entries` ("h100-sxm, h200, a100-80gb"), for error
+/// messages and listings.
 /// @tparam Range any range of structs with a `key` member
+/// @param entries the entries, e.g. a catalog array
+/// @return their keys in range order, separated by ", "; empty for an empty range
 template <class Range>
 [[nodiscard]] std::string list_keys(const Range& entries) {
   std::string keys;
@@ -26,11 +29,14 @@ template <class Range>
 }
 
 /// @brief The entry of `entries` whose key equals `key`.
+/// @tparam Range any range of structs with a `key` member
 /// @param entries a range of structs with a `key` member (a catalog array)
-/// @param key the lower-case key, e.g. "h100-sxm"
+/// @param key the lower-case key, e.g. "h100-sxm"; the match is exact and case-sensitive
 /// @param what the kind of entry, for the message ("accelerator")
-/// @return a reference to the entry inside `entries`
-/// @throws invalid_input "catalog: accelerator must be one of h100-sxm, h200, ... (got foo)"
+/// @return a reference to the first matching entry inside `entries` (valid as long as
+///   `entries` is; the catalog arrays are `inline constexpr`, so forever)
+/// @throws invalid_input listing every valid key when none matches:
+///   "catalog: accelerator must be one of h100-sxm, h200, ... (got "foo")"
 template <class Range>
 [[nodiscard]] const auto& find_by_key(const Range& entries, std::string_view key,
                                       std::string_view what) {

@@ -240,13 +240,21 @@ inline constexpr std::array<EdgeModelSpec, 5> edge_models{kws_dscnn, mobilenetv2
                                                           noise_profile};
 
 /// @brief The transformer preset with this key.
-/// @throws invalid_input listing the valid keys when the key is unknown
+/// @param key e.g. "gpt3-175b", "llama3-70b", "megatron-1t" (every key of `transformer_models`)
+/// @return a reference to the preset in `transformer_models` (static storage)
+/// @throws invalid_input listing the valid keys when the key is unknown:
+///   "catalog: transformer model must be one of gpt2-1.5b, ..., megatron-1t (got "foo")"
+/// @see is_transformer_model, to test a key without throwing
 [[nodiscard]] inline const TransformerSpec& transformer_model(std::string_view key) {
   return find_by_key(transformer_models, key, "transformer model");
 }
 
 /// @brief The edge-model preset with this key.
-/// @throws invalid_input listing the valid keys when the key is unknown
+/// @param key "kws-dscnn", "mobilenetv2", "resnet50", "rnnoise" or "noise-profile"
+/// @return a reference to the preset in `edge_models` (static storage)
+/// @throws invalid_input listing the valid keys when the key is unknown:
+///   "catalog: edge model must be one of kws-dscnn, ..., noise-profile (got "foo")"
+/// @see is_edge_model, to test a key without throwing
 [[nodiscard]] inline const EdgeModelSpec& edge_model(std::string_view key) {
   return find_by_key(edge_models, key, "edge model");
 }

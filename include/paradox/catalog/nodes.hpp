@@ -60,7 +60,10 @@ inline constexpr Node dgx_b200{
 inline constexpr std::array<Node, 3> nodes{dgx_a100, dgx_h100, dgx_b200};
 
 /// @brief The node preset with this key.
-/// @throws invalid_input listing the valid keys when the key is unknown
+/// @param key "dgx-a100", "dgx-h100" or "dgx-b200"
+/// @return a reference to the preset in `nodes` (static storage)
+/// @throws invalid_input listing the valid keys when the key is unknown:
+///   "catalog: node must be one of dgx-a100, dgx-h100, dgx-b200 (got "foo")"
 [[nodiscard]] inline const Node& node(std::string_view key) {
   return find_by_key(nodes, key, "node");
 }

@@ -227,7 +227,11 @@ inline constexpr std::array<Link, 8> radio_uplinks{
     as_link(nr_mmwave), as_link(wifi6), as_link(ble_1m),  as_link(ble_2m)};
 
 /// @brief The radio preset with this key.
-/// @throws invalid_input listing the valid keys when the key is unknown
+/// @param key "lte", "wifi", "3g", "5g-lowband", "5g-mmwave", "wifi6", "ble-1m" or "ble-2m"
+/// @return a reference to the preset in `radio_links` (static storage); use
+///   catalog::link(key) for the same radio's uplink as a Link
+/// @throws invalid_input listing the valid keys when the key is unknown:
+///   "catalog: radio link must be one of lte, wifi, 3g, ..., ble-2m (got "foo")"
 [[nodiscard]] inline const RadioLink& radio_link(std::string_view key) {
   return find_by_key(radio_links, key, "radio link");
 }

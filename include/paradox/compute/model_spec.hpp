@@ -26,7 +26,9 @@ enum class Architecture {
          ///< attention with kv_heads, untied embeddings
 };
 
-/// @brief Lower-case spelling: "gpt" or "llama".
+/// @brief Lower-case spelling of an architecture, as printed in tables and reports.
+/// @param a the architecture
+/// @return "gpt" for Architecture::gpt, "llama" otherwise
 [[nodiscard]] constexpr std::string_view to_string(Architecture a) noexcept {
   return a == Architecture::gpt ? "gpt" : "llama";
 }
@@ -49,16 +51,20 @@ struct TransformerSpec {
   Provenance provenance{};                        ///< paper and table the shape comes from
 };
 
-/// @brief Head dimension \f$ h / a \f$.
-/// @throws invalid_input when heads < 1
+/// @brief Head dimension \f$ h / a \f$ (Llama 3 70B: 8192 / 64 = 128).
+/// @param m the transformer
+/// @return the width of one attention head; integer division, exact for a spec that passes
+///   validate(const TransformerSpec&), which requires heads to divide hidden
+/// @throws invalid_input when heads < 1: "head dim: heads must be >= 1 (got 0)"
 [[nodiscard]] constexpr int head_dim(const TransformerSpec& m) {
   require_at_least("head dim", "heads", m.heads, 1);
   return m.hidden / m.heads;
 }
 
 /// @brief Checks a spec: sizes >= 1, heads divide hidden, kv_heads divide heads, published
-/// count > 0.
-/// @throws invalid_input naming the offending field, e.g.
+/// count > 0, provenance present.
+/// @param m the spec to check (catalog presets pass)
+/// @throws invalid_input naming the first offending field, e.g.
 ///   "transformer spec: hidden must be divisible by heads = 25 (got 1601)"
 constexpr void validate(const TransformerSpec& m) {
   constexpr std::string_view fn = "transformer spec";
@@ -90,12 +96,20 @@ struct EdgeModelSpec {
 
 /// @brief Size of the weights (= of one full gradient or update):
 /// \f$ P \cdot b \f$ bytes.
+/// @param m the edge model
+/// @return parameters times bytes_per_parameter, in bytes (ResNet-50 in fp32: 25.6e6 x 4 B =
+///   102.4 MB); this is the payload of one full-model synchronisation
+/// @pre parameters and bytes_per_parameter are > 0 (checked by validate(const EdgeModelSpec&),
+///   not here, so that the function can stay noexcept)
 [[nodiscard]] constexpr Bytes model_bytes(const EdgeModelSpec& m) noexcept {
   return m.parameters * m.bytes_per_parameter * bytes;
 }
 
-/// @brief Checks an edge model: parameters, bytes per parameter and FLOPs > 0.
-/// @throws invalid_input naming the offending field
+/// @brief Checks an edge model: parameters, bytes per parameter and FLOPs > 0, provenance
+/// present.
+/// @param m the spec to check (catalog presets pass)
+/// @throws invalid_input naming the first offending field, e.g.
+///   "edge model spec: parameters must be > 0 and finite (got 0)"
 constexpr void validate(const EdgeModelSpec& m) {
   constexpr std::string_view fn = "edge model spec";
   require_positive(fn, "parameters", m.parameters);

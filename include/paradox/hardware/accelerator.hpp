@@ -24,8 +24,11 @@ inline constexpr std::array<Precision, 7> all_precisions{
     Precision::fp64, Precision::fp32, Precision::tf32, Precision::bf16,
     Precision::fp16, Precision::fp8,  Precision::int8};
 
-/// @brief Lower-case spelling of a precision: "fp64", "fp32", "tf32", "bf16", "fp16", "fp8",
-/// "int8".
+/// @brief Lower-case spelling of a precision, as used by the CLI and in error messages.
+/// @param p the precision
+/// @return "fp64", "fp32", "tf32", "bf16", "fp16", "fp8" or "int8"; "unknown" for a value
+///   outside the enumeration (e.g. a cast integer)
+/// @see parse_precision
 [[nodiscard]] constexpr std::string_view to_string(Precision p) noexcept {
   switch (p) {
     case Precision::fp64:
@@ -46,7 +49,11 @@ inline constexpr std::array<Precision, 7> all_precisions{
   return "unknown";
 }
 
-/// @brief Parses the spelling produced by to_string(Precision); nullopt when unknown.
+/// @brief Parses the spelling produced by to_string(Precision), the inverse of that function.
+/// @param text the spelling; the match is exact and case-sensitive ("bf16", not "BF16")
+/// @return the precision, or std::nullopt when `text` spells none (callers such as the CLI turn
+///   that into their own error listing the valid spellings)
+/// @see to_string(Precision), all_precisions
 [[nodiscard]] constexpr std::optional<Precision> parse_precision(std::string_view text) noexcept {
   for (Precision p : all_precisions)
     if (to_string(p) == text) return p;
@@ -104,7 +111,12 @@ namespace detail {
 }
 }  // namespace detail
 
-/// @brief True when `acc` has a non-zero dense peak at precision `p`.
+/// @brief Whether `acc` can run precision `p` at all: its stored dense peak at `p` is > 0.
+/// @param acc the accelerator
+/// @param p the precision
+/// @return true when the dense peak at `p` is positive; false when it is zero (unsupported,
+///   e.g. fp8 on an A100) or not a positive number
+/// @see peak, which throws instead of returning false
 [[nodiscard]] constexpr bool supports(const Accelerator& acc, Precision p) noexcept {
   return detail::stored_peak(acc, p) > FlopRate{};
 }
@@ -125,7 +137,10 @@ namespace detail {
 
 /// @brief Checks an accelerator: name and provenance present, every peak finite and >= 0,
 /// at least one precision supported, memory, bandwidth and TDP > 0, price >= 0.
-/// @throws invalid_input naming the offending field
+/// @param acc the accelerator to check (catalog presets pass)
+/// @throws invalid_input naming the first offending field, e.g.
+///   "accelerator: tdp must be > 0 and finite (got 0 W)" or
+///   "accelerator: dense_peak must support at least one precision (got none)"
 inline void validate(const Accelerator& acc) {
   constexpr std::string_view fn = "accelerator";
   if (acc.name.empty()) throw invalid_input(fn, "name", "be non-empty", "\"\"");

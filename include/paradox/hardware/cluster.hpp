@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "paradox/error.hpp"
@@ -27,7 +28,11 @@ struct Cluster {
 };
 
 /// @brief Accelerators in the cluster: \f$ n_{nodes} \cdot n_{acc} \f$.
-/// @throws invalid_input when a count is < 1
+/// @param c the cluster
+/// @return the number of accelerators, as a 64-bit count so that large fleets cannot overflow
+///   (128 DGX H100 nodes: 1,024)
+/// @throws invalid_input when a count is < 1, e.g.
+///   "cluster accelerators: nodes must be >= 1 (got 0)"
 [[nodiscard]] constexpr std::int64_t accelerators(const Cluster& c) {
   require_at_least("cluster accelerators", "nodes", c.nodes, 1);
   require_at_least("cluster accelerators", "accelerators_per_node", c.node.accelerators_per_node,
@@ -37,7 +42,18 @@ struct Cluster {
 
 /// @brief Inter-node bandwidth one accelerator can count on, per direction:
 /// \f$ n_{NIC} \min(B_{NIC}, B_{fabric}) / (n_{acc} \cdot r) \f$ with r the oversubscription.
-/// @throws invalid_input when the ratio is < 1 or not finite, or a count is < 1
+///
+/// The slower of the NIC and the fabric port sets each port's rate; an oversubscribed fat tree
+/// then shares it among r times more downlinks than uplinks.
+/// @param c the cluster
+/// @return bandwidth per accelerator per direction, in B/s (DGX H100 with IB NDR: 8 x 50 GB/s
+///   / 8 = 50 GB/s at r = 1, 25 GB/s at r = 2)
+/// @pre the NIC and fabric bandwidths are > 0 and nics_per_node >= 1 (validate(const Cluster&)
+///   checks them; this function does not)
+/// @throws invalid_input when the ratio is < 1 or not finite, e.g.
+///   "cluster inter-node bandwidth: oversubscription_ratio must be >= 1 and finite (got 0.5)",
+///   or when accelerators_per_node < 1
+/// @see nic_bandwidth_per_accelerator, the same without the fabric and oversubscription
 [[nodiscard]] constexpr Bandwidth effective_inter_node_bandwidth_per_accelerator(const Cluster& c) {
   constexpr std::string_view fn = "cluster inter-node bandwidth";
   if (!(c.oversubscription_ratio >= 1.0) || !std::isfinite(c.oversubscription_ratio))
@@ -50,7 +66,9 @@ struct Cluster {
 }
 
 /// @brief Checks a cluster: node and fabric valid, nodes >= 1, oversubscription >= 1.
-/// @throws invalid_input naming the offending field
+/// @param c the cluster to check
+/// @throws invalid_input naming the first offending field; errors in the node or the fabric
+///   link come from validate(const Node&) and validate(const Link&) ("node: ...", "link: ...")
 inline void validate(const Cluster& c) {
   validate(c.node);
   validate(c.inter_node);

@@ -26,14 +26,19 @@ struct EdgeDevice {
   Provenance provenance{};    ///< where the figures come from
 };
 
-/// @brief True when the device runs on its own battery (capacity > 0).
+/// @brief Whether the device runs on its own battery, so that energy per round drains it.
+/// @param d the device
+/// @return true when battery_capacity > 0 (glasses, phone, hearable); false for devices powered
+///   by a vehicle or mains, which the catalog marks with a zero capacity (drive-orin)
 [[nodiscard]] constexpr bool battery_powered(const EdgeDevice& d) noexcept {
   return d.battery_capacity > Joules{};
 }
 
 /// @brief Checks a device: compute, memory and active power > 0; idle power and battery >= 0;
 /// idle power not above active power.
-/// @throws invalid_input naming the offending field
+/// @param d the device to check (catalog presets pass)
+/// @throws invalid_input naming the first offending field, e.g.
+///   "edge device: idle_power must be <= active_power (got 100 W)"
 constexpr void validate(const EdgeDevice& d) {
   constexpr std::string_view fn = "edge device";
   if (d.name.empty()) throw invalid_input(fn, "name", "be non-empty", "\"\"");

@@ -38,7 +38,9 @@ struct Link {
 /// @brief Time to push `message` through the link one way: \f$ \alpha + M / B \f$.
 /// @param link the link
 /// @param message bytes to send, >= 0
-/// @throws invalid_input when the message is negative or the bandwidth is not positive
+/// @return \f$ \alpha + M / B \f$ in seconds (IB NDR, 1 MB: 2 us + 20 us = 22 us)
+/// @throws invalid_input when the message is negative or the bandwidth is not positive, e.g.
+///   "link transfer time: message must be >= 0 and finite (got -1 B)"
 [[nodiscard]] constexpr Seconds transfer_time(const Link& link, Bytes message) {
   require_non_negative("link transfer time", "message", message);
   require_positive("link transfer time", "bandwidth", link.bandwidth);
@@ -46,7 +48,8 @@ struct Link {
 }
 
 /// @brief Checks a link: name and provenance present, bandwidth > 0, latency and energy >= 0.
-/// @throws invalid_input naming the offending field, e.g.
+/// @param link the link to check (catalog presets pass)
+/// @throws invalid_input naming the first offending field, e.g.
 ///   "link: bandwidth must be > 0 and finite (got 0 B/s)"
 constexpr void validate(const Link& link) {
   constexpr std::string_view fn = "link";

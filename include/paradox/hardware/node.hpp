@@ -29,19 +29,40 @@ struct Node {
 };
 
 /// @brief Total accelerator memory of the node: \f$ n_{acc} \cdot C_{HBM} \f$.
-[[nodiscard]] constexpr Bytes total_hbm(const Node& node) noexcept {
+/// @param node the node
+/// @return the HBM of all its accelerators, in bytes (DGX H100: 8 x 81,559 MiB = 684 GB)
+/// @pre accelerators_per_node >= 1
+/// @throws invalid_input "node: accelerators_per_node must be >= 1 (got 0)"
+[[nodiscard]] constexpr Bytes total_hbm(const Node& node) {
+  require_at_least("node", "accelerators_per_node", node.accelerators_per_node, 1);
   return static_cast<double>(node.accelerators_per_node) * node.accelerator.hbm_capacity;
 }
 
-/// @brief Dense peak of the whole node at precision `p`.
-/// @throws invalid_input when the accelerator does not support `p`
+/// @brief Dense peak of the whole node at precision `p`: \f$ n_{acc} \cdot R_{peak}(p) \f$.
+/// @param node the node
+/// @param p the precision
+/// @return FLOP/s of all accelerators together (DGX H100, bf16: 8 x 989 = 7,912 TFLOP/s;
+///   operations per second for int8)
+/// @pre accelerators_per_node >= 1
+/// @throws invalid_input "node: accelerators_per_node must be >= 1 (got 0)", or when the
+///   accelerator does not support `p`, e.g.
+///   "accelerator peak: precision must be supported by NVIDIA A100 SXM4 80GB (got fp8)"
+/// @see peak
 [[nodiscard]] constexpr FlopRate node_peak(const Node& node, Precision p) {
+  require_at_least("node", "accelerators_per_node", node.accelerators_per_node, 1);
   return static_cast<double>(node.accelerators_per_node) * peak(node.accelerator, p);
 }
 
 /// @brief Inter-node bandwidth available to one accelerator, per direction:
 /// \f$ n_{NIC} B_{NIC} / n_{acc} \f$ (DGX H100: 8 x 50 GB/s / 8 = 50 GB/s).
-/// @throws invalid_input when accelerators_per_node < 1
+/// @param node the node
+/// @return bandwidth per accelerator per direction, in B/s, assuming the fabric behind the
+///   NICs is not oversubscribed
+/// @pre nics_per_node >= 1 and the NIC bandwidth > 0 (checked by validate(const Node&))
+/// @throws invalid_input when accelerators_per_node < 1:
+///   "nic bandwidth per accelerator: accelerators_per_node must be >= 1 (got 0)"
+/// @see effective_inter_node_bandwidth_per_accelerator, which adds the fabric and
+///   oversubscription
 [[nodiscard]] constexpr Bandwidth nic_bandwidth_per_accelerator(const Node& node) {
   require_at_least("nic bandwidth per accelerator", "accelerators_per_node",
                    node.accelerators_per_node, 1);
@@ -49,8 +70,12 @@ struct Node {
          static_cast<double>(node.accelerators_per_node);
 }
 
-/// @brief Checks a node: counts >= 1, accelerator and both links valid.
-/// @throws invalid_input naming the offending field
+/// @brief Checks a node: name and provenance present, counts >= 1, accelerator and both links
+/// valid.
+/// @param node the node to check (catalog presets pass)
+/// @throws invalid_input naming the first offending field, e.g.
+///   "node: nics_per_node must be >= 1 (got 0)"; errors in the accelerator or a link come from
+///   validate(const Accelerator&) and validate(const Link&)
 inline void validate(const Node& node) {
   constexpr std::string_view fn = "node";
   if (node.name.empty()) throw invalid_input(fn, "name", "be non-empty", "\"\"");

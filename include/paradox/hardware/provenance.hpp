@@ -25,8 +25,10 @@ enum class SourceKind {
   didactic_assumption  ///< no public source: a round, editable number chosen for teaching
 };
 
-/// @brief Human spelling of a SourceKind: "datasheet", "paper", "measured",
-/// "didactic assumption".
+/// @brief Human spelling of a SourceKind, as printed in catalog listings and reports.
+/// @param kind the kind of source
+/// @return "datasheet", "paper", "measured" or "didactic assumption"; "unknown" for a value
+///   outside the enumeration (e.g. a cast integer)
 [[nodiscard]] constexpr std::string_view to_string(SourceKind kind) noexcept {
   switch (kind) {
     case SourceKind::datasheet:
