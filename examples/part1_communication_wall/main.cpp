@@ -173,11 +173,12 @@ Job resolve(const Options& o, const CLI::App& app) {
 
   const std::string algo = pick("--algo", o.algo, sc_text("controls.algo"));
   const auto parsed_algo = comm::parse_algorithm(algo);
-  if (!parsed_algo)
-    throw invalid_input("part 1", "--algo",
-                        "be one of ring|tree|double-binary-tree|recursive-doubling|rabenseifner|"
-                        "hierarchical|in-network|auto",
-                        "\"" + algo + "\"");
+  if (!parsed_algo) {
+    std::string spellings;
+    for (const comm::Algorithm a : comm::all_algorithms)
+      spellings += (spellings.empty() ? "" : "|") + std::string(comm::to_string(a));
+    throw invalid_input("part 1", "--algo", "be one of " + spellings, "\"" + algo + "\"");
+  }
   job.algorithm = *parsed_algo;
 
   std::optional<std::string> model = o.model;
@@ -296,8 +297,9 @@ void print_table(const Job& job, const scaling::ScalingInput& input,
   for (int n : dr_points) ns.insert(n);
   lab::Table table{.headers = {"N", "step time", "compute", "comm (exposed)", "comm share",
                                "speedup", "efficiency", "marginal"}};
-  for (int n : ns) {
-    const scaling::ScalingPoint p = scaling::evaluate(input, n);
+  const std::vector<int> workers(ns.begin(), ns.end());
+  for (const scaling::ScalingPoint& p : scaling::sweep(input, workers)) {
+    const int n = p.workers;
     const double share =
         value_in<second_unit>(p.exposed_communication_time) / value_in<second_unit>(p.step_time);
     table.rows.push_back(
@@ -318,8 +320,8 @@ void print_table(const Job& job, const scaling::ScalingInput& input,
   std::cout << "\n\n";
 }
 
-void math_peek(const Job& job, const scaling::ScalingInput& input, const lab::LabLink& link) {
-  const scaling::ScalingPoint p = scaling::evaluate(input, job.nodes);
+// `p` is the point at N = job.nodes on `link`.
+void math_peek(const Job& job, const scaling::ScalingPoint& p, const lab::LabLink& link) {
   const int g = job.track.workers_per_node;
   std::cout << "MATH PEEK (--math)\n"
             << "  alpha = latency, beta = bandwidth per direction, M = bytes all-reduced, N = "
@@ -358,12 +360,13 @@ int run(const Options& o, const CLI::App& app) {
   const Job job = resolve(o, app);
   const lab::LabTrack& t = job.track;
   const lab::LabLink& chosen = lab::network(t, job.choice);
-  const lab::LabLink& other =
-      lab::network(t, job.choice == lab::NetworkChoice::slow ? lab::NetworkChoice::fast
-                                                             : lab::NetworkChoice::slow);
-  const scaling::ScalingInput input = scaling_input(job, chosen);
   const scaling::ScalingInput slow_input = scaling_input(job, t.slow_network);
   const scaling::ScalingInput fast_input = scaling_input(job, t.fast_network);
+  const bool slow_chosen = job.choice == lab::NetworkChoice::slow;
+  const scaling::ScalingInput& input = slow_chosen ? slow_input : fast_input;
+  const scaling::ScalingInput& other_input = slow_chosen ? fast_input : slow_input;
+  const lab::LabLink& other =
+      lab::network(t, slow_chosen ? lab::NetworkChoice::fast : lab::NetworkChoice::slow);
 
   banner(job);
 
@@ -379,9 +382,8 @@ int run(const Options& o, const CLI::App& app) {
                                            {"c", "no, more than " + ideal_text + " faster"}},
                                .free_form_hint = "or type the speedup you expect, e.g. 5.5",
                                .accept = accept_prediction};
-  std::optional<std::string> predict_flag = o.predict;
   const lab::Prediction prediction =
-      lab::lock_prediction(prompt, predict_flag, lab::stdin_is_terminal(), std::cin, std::cout);
+      lab::lock_prediction(prompt, o.predict, lab::stdin_is_terminal(), std::cin, std::cout);
 
   // The instruments.
   const scaling::ScalingPoint from = scaling::evaluate(input, job.base);
@@ -441,7 +443,11 @@ int run(const Options& o, const CLI::App& app) {
   std::cout << "SCALING TABLE on " << chosen.name << " (strong scaling, overlap "
             << format_percent(job.overlap) << ", algorithm " << comm::to_string(job.algorithm)
             << (t.workers_per_node > 1 ? ", hierarchical across nodes" : "") << ")\n";
-  const auto dr_chosen = figures::diminishing_returns_point(input, job.max_nodes, threshold);
+  const std::optional<int> dr_slow =
+      figures::diminishing_returns_point(slow_input, job.max_nodes, threshold);
+  const std::optional<int> dr_fast =
+      figures::diminishing_returns_point(fast_input, job.max_nodes, threshold);
+  const std::optional<int>& dr_chosen = slow_chosen ? dr_slow : dr_fast;
   std::vector<int> dr_points;
   if (dr_chosen) dr_points.push_back(*dr_chosen);
   print_table(job, input, dr_points);
@@ -449,9 +455,9 @@ int run(const Options& o, const CLI::App& app) {
   std::cout << "DIMINISHING RETURNS (adding a " << t.worker_noun << " gives less than " << threshold
             << "x marginal speedup)\n";
   nlohmann::json dr_json = nlohmann::json::object();
-  for (const auto& [name, in, key] : {std::tuple{t.slow_network.name, slow_input, "slow"},
-                                      std::tuple{t.fast_network.name, fast_input, "fast"}}) {
-    const auto n = figures::diminishing_returns_point(in, job.max_nodes, threshold);
+  for (const auto& [name, in, n, key] :
+       {std::tuple{t.slow_network.name, slow_input, dr_slow, "slow"},
+        std::tuple{t.fast_network.name, fast_input, dr_fast, "fast"}}) {
     std::cout << "  " << key << " (" << name << "): ";
     if (n) {
       const scaling::ScalingPoint p = scaling::evaluate(in, *n);
@@ -483,11 +489,11 @@ int run(const Options& o, const CLI::App& app) {
             << relative_to(relation, "the ideal " + ideal_text) << ". Verdict: " << verdict
             << ".\n";
   std::cout << "  Compare: on " << other.name << " the same move gives "
-            << times(scaling::evaluate(scaling_input(job, other), job.nodes).speedup /
-                     scaling::evaluate(scaling_input(job, other), job.base).speedup)
+            << times(scaling::evaluate(other_input, job.nodes).speedup /
+                     scaling::evaluate(other_input, job.base).speedup)
             << ".\n\n";
 
-  if (o.math) math_peek(job, input, chosen);
+  if (o.math) math_peek(job, to, chosen);
 
   nlohmann::json figure_json = nullptr;
   if (o.out) {

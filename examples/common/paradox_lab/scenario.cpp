@@ -32,6 +32,20 @@ bool contains(std::initializer_list<std::string_view> list, std::string_view key
   return std::find(list.begin(), list.end(), key) != list.end();
 }
 
+// "scenario FILE:LINE", the function part of every value error.
+std::string location(const std::filesystem::path& path, const toml::source_region& source) {
+  return "scenario " + path.string() + ":" + std::to_string(source.begin.line);
+}
+
+[[noreturn]] void throw_unknown_key(const std::filesystem::path& path, const toml::key& key,
+                                    const std::string& dotted,
+                                    std::initializer_list<std::string_view> known) {
+  std::string list;
+  for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+  throw invalid_input(location(path, key.source()), dotted, "be a known key (" + list + ")",
+                      "unknown key");
+}
+
 const std::initializer_list<std::string_view> top_level_keys = {"description", "track", "network",
                                                                 "controls"};
 const std::initializer_list<std::string_view> track_keys_allowed = {
@@ -46,10 +60,7 @@ const std::initializer_list<std::string_view> link_keys = {"name",    "key",    
 
 }  // namespace
 
-std::string Scenario::where(const toml::node& node) const {
-  const auto line = node.source().begin.line;
-  return "scenario " + path_.string() + ":" + std::to_string(line);
-}
+std::string Scenario::where(const toml::node& node) const { return location(path_, node.source()); }
 
 Scenario Scenario::load(const std::filesystem::path& path) {
   std::error_code ec;
@@ -77,47 +88,32 @@ Scenario Scenario::load(const std::filesystem::path& path) {
   toml::table root = std::move(parsed).table();
 #endif
   Scenario scenario(path, std::move(root));
-  const auto unknown = [&](const toml::key& key, const std::string& dotted,
-                           std::initializer_list<std::string_view> known) {
-    std::string list;
-    for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-    throw invalid_input("scenario " + path.string() + ":" + std::to_string(key.source().begin.line),
-                        dotted, "be a known key (" + list + ")", "unknown key");
-  };
   const auto must_be_table = [&](const toml::node& node, const std::string& dotted) {
     if (!node.is_table())
       throw invalid_input(scenario.where(node), dotted, "be a table", describe_value(node));
   };
   for (auto&& [key, node] : scenario.root_) {
-    if (!contains(top_level_keys, key.str())) unknown(key, std::string(key.str()), top_level_keys);
+    if (!contains(top_level_keys, key.str()))
+      throw_unknown_key(path, key, std::string(key.str()), top_level_keys);
     if (key.str() == "description" && !node.is_string())
       throw invalid_input(scenario.where(node), "description", "be a string", describe_value(node));
     if (key.str() == "track" || key.str() == "network" || key.str() == "controls")
       must_be_table(node, std::string(key.str()));
   }
-  if (const auto* track = scenario.root_["track"].as_table()) {
-    for (auto&& [key, node] : *track)
-      if (!contains(track_keys_allowed, key.str()))
-        unknown(key, "track." + std::string(key.str()), track_keys_allowed);
-  }
+  scenario.check_table("track", track_keys_allowed);
   if (const auto* networks = scenario.root_["network"].as_table()) {
     for (auto&& [key, node] : *networks) {
       const std::string dotted = "network." + std::string(key.str());
-      if (!contains(network_names, key.str())) unknown(key, dotted, network_names);
+      if (!contains(network_names, key.str())) throw_unknown_key(path, key, dotted, network_names);
       must_be_table(node, dotted);
-      for (auto&& [link_key, link_node] : *node.as_table())
-        if (!contains(link_keys, link_key.str()))
-          unknown(link_key, dotted + "." + std::string(link_key.str()), link_keys);
+      scenario.check_table(dotted, link_keys);
     }
   }
   if (const auto base = scenario.base_track()) {
     const auto& keys = lab::track_keys();
-    if (std::find(keys.begin(), keys.end(), *base) == keys.end()) {
-      std::string list;
-      for (const auto& k : keys) list += (list.empty() ? "" : "|") + k;
+    if (std::find(keys.begin(), keys.end(), *base) == keys.end())
       throw invalid_input(scenario.where(*scenario.root_.at_path("track.base").node()),
-                          "track.base", "be one of " + list, "\"" + *base + "\"");
-    }
+                          "track.base", "be one of " + track_key_spellings(), "\"" + *base + "\"");
   }
   return scenario;
 }
@@ -166,14 +162,8 @@ void Scenario::check_table(std::string_view table_key,
   const auto* table = root_.at_path(table_key).as_table();
   if (table == nullptr) return;
   for (auto&& [key, node] : *table) {
-    if (!contains(known, key.str())) {
-      std::string list;
-      for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      throw invalid_input(
-          "scenario " + path_.string() + ":" + std::to_string(key.source().begin.line),
-          std::string(table_key) + "." + std::string(key.str()), "be a known key (" + list + ")",
-          "unknown key");
-    }
+    if (!contains(known, key.str()))
+      throw_unknown_key(path_, key, std::string(table_key) + "." + std::string(key.str()), known);
   }
 }
 
@@ -185,27 +175,19 @@ namespace {
 
 template <class Q>
 std::optional<Q> quantity(const toml::table& root, std::string_view key, sign_rule sign,
-                          const std::string& where_prefix_path) {
+                          const std::filesystem::path& path) {
   const toml::node* node = root.at_path(key).node();
   if (node == nullptr) return std::nullopt;
-  const std::string function =
-      "scenario " + where_prefix_path + ":" + std::to_string(node->source().begin.line);
-  std::string text;
-  if (const auto* s = node->as_string()) {
-    text = s->get();
-  } else if (node->is_number()) {
-    text = describe_value(*node);  // a bare number is in the base unit (B, s, B/s)
-  } else {
-    // parse_quantity phrases the rule ("be a bandwidth such as ..."); feed it the bad value.
-    text = describe_value(*node);
-  }
-  return parse_quantity<Q>(text, key, {.sign = sign, .function = function});
+  // A bare number is in the base unit (B, s, B/s). Anything else that is not a string goes to
+  // parse_quantity as written, so that it phrases the rule ("be a bandwidth such as ...").
+  const auto* s = node->as_string();
+  const std::string text = s != nullptr ? s->get() : describe_value(*node);
+  return parse_quantity<Q>(text, key, {.sign = sign, .function = location(path, node->source())});
 }
 
 }  // namespace
 
 LabTrack Scenario::apply(LabTrack t) const {
-  const std::string file = path_.string();
   if (auto v = text("track.key")) t.key = *v;
   if (auto v = text("track.name")) t.name = *v;
   if (auto v = text("track.role")) t.role = *v;
@@ -221,9 +203,10 @@ LabTrack Scenario::apply(LabTrack t) const {
   if (auto v = text("track.provenance")) t.provenance = *v;
   if (auto v = number("track.global_batch", 0.0, 1e18)) t.global_batch = *v;
   if (auto v = text("track.batch_unit")) t.batch_unit = *v;
-  if (auto v = quantity<Bytes>(root_, "track.sync_payload", sign_rule::non_negative, file))
+  if (auto v = quantity<Bytes>(root_, "track.sync_payload", sign_rule::non_negative, path_))
     t.sync_payload = *v;
-  if (auto v = quantity<Seconds>(root_, "track.compute_time_one_worker", sign_rule::positive, file))
+  if (auto v =
+          quantity<Seconds>(root_, "track.compute_time_one_worker", sign_rule::positive, path_))
     t.compute_time_one_worker = *v;
 
   const auto link = [&](std::string_view which, LabLink& l) {
@@ -235,9 +218,9 @@ LabTrack Scenario::apply(LabTrack t) const {
     }
     if (auto v = text(prefix + "key")) l.key = *v;
     if (auto v = text(prefix + "source")) l.source = *v;
-    if (auto v = quantity<Bandwidth>(root_, prefix + "bandwidth", sign_rule::positive, file))
+    if (auto v = quantity<Bandwidth>(root_, prefix + "bandwidth", sign_rule::positive, path_))
       l.bandwidth = *v;
-    if (auto v = quantity<Seconds>(root_, prefix + "latency", sign_rule::non_negative, file))
+    if (auto v = quantity<Seconds>(root_, prefix + "latency", sign_rule::non_negative, path_))
       l.latency = *v;
     if (const toml::node* node = root_.at_path(prefix + "aliases").node()) {
       const auto* array = node->as_array();

@@ -29,13 +29,17 @@ const std::vector<Vocabulary>& vocabulary() {
   return words;
 }
 
+// "Dubey et al. 2024 (paper)": the source and its kind, for --math.
+std::string describe(const Provenance& p) {
+  return std::string(p.source) + " (" + std::string(to_string(p.kind)) + ")";
+}
+
 LabLink from_link(const Link& link, std::vector<std::string> aliases) {
   LabLink l{.key = std::string(link.key),
             .name = std::string(link.name),
             .bandwidth = link.bandwidth,
             .latency = link.latency,
-            .source = std::string(link.provenance.source) + " (" +
-                      std::string(to_string(link.provenance.kind)) + ")",
+            .source = describe(link.provenance),
             .aliases = std::move(aliases)};
   l.aliases.push_back(normalise(l.name));
   if (!l.key.empty()) l.aliases.push_back(normalise(l.key));
@@ -51,6 +55,12 @@ const std::vector<std::string>& track_keys() {
     return k;
   }();
   return keys;
+}
+
+std::string track_key_spellings() {
+  std::string list;
+  for (const auto& k : track_keys()) list += (list.empty() ? "" : "|") + k;
+  return list;
 }
 
 std::string normalise(std::string_view word) {
@@ -76,19 +86,18 @@ LabTrack track_from_catalog(std::string_view key) {
   const auto& all = catalog::tracks;
   const auto it =
       std::find_if(all.begin(), all.end(), [&](const catalog::Track& t) { return t.key == key; });
-  if (it == all.end()) {
-    std::string list;
-    for (const auto& k : track_keys()) list += (list.empty() ? "" : "|") + k;
-    throw invalid_input("lab", "--track", "be one of " + list, "\"" + std::string(key) + "\"");
-  }
+  if (it == all.end())
+    throw invalid_input("lab", "--track", "be one of " + track_key_spellings(),
+                        "\"" + std::string(key) + "\"");
   const catalog::Track& t = *it;
   std::vector<std::string> slow;
   std::vector<std::string> fast;
-  for (const Vocabulary& v : vocabulary()) {
-    if (v.track == t.key) {
-      slow = v.slow;
-      fast = v.fast;
-    }
+  const auto& words = vocabulary();
+  if (const auto v = std::find_if(words.begin(), words.end(),
+                                  [&](const Vocabulary& w) { return w.track == t.key; });
+      v != words.end()) {
+    slow = v->slow;
+    fast = v->fast;
   }
   return LabTrack{
       .key = std::string(t.key),
@@ -107,8 +116,7 @@ LabTrack track_from_catalog(std::string_view key) {
       .intra_node = from_link(t.intra_node, {}),
       .slow_network = from_link(t.slow_network, slow),
       .fast_network = from_link(t.fast_network, fast),
-      .provenance =
-          std::string(t.provenance.source) + " (" + std::string(to_string(t.provenance.kind)) + ")",
+      .provenance = describe(t.provenance),
   };
 }
 

@@ -44,6 +44,9 @@ struct LabTrack {
 /// The four built-in track keys, in lab order.
 [[nodiscard]] const std::vector<std::string>& track_keys();
 
+/// The built-in track keys as an error message lists them: "cloud|edge|mobile|tiny".
+[[nodiscard]] std::string track_key_spellings();
+
 /// The catalog track `key` as a LabTrack; throws invalid_input naming --track on an unknown key.
 [[nodiscard]] LabTrack track_from_catalog(std::string_view key);
 

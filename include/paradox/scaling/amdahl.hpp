@@ -3,9 +3,6 @@
 /// (the serial fraction a measured speedup implies).
 #pragma once
 
-#include <cmath>
-#include <string>
-
 #include "paradox/error.hpp"
 
 namespace paradox::scaling {
