@@ -9,16 +9,21 @@ set(_p1_out "${CMAKE_CURRENT_BINARY_DIR}/examples/part1")
 set(_p1_expect "${CMAKE_CURRENT_SOURCE_DIR}/examples/run_expect.cmake")
 set(_p1_prefix "examples.part1_communication_wall")
 
+# paradox_part1_run(<name> <arguments separated by |> <exit status> [-D<check>=<value>...]): one
+# run of the walk-through, checked by run_expect.cmake (which lists the checks).
+function(paradox_part1_run name args expected_exit)
+  add_test(NAME ${_p1_prefix}.${name}
+           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1} "-DARGS=${args}" -DEXPECT_EXIT=${expected_exit}
+                   ${ARGN} -P ${_p1_expect})
+endfunction()
+
 add_test(NAME ${_p1_prefix}.clean COMMAND ${CMAKE_COMMAND} -E rm -rf "${_p1_out}")
 set_tests_properties(${_p1_prefix}.clean PROPERTIES FIXTURES_SETUP part1_clean)
 
 foreach(track cloud edge mobile tiny)
-  add_test(NAME ${_p1_prefix}.${track}
-           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1}
-                   "-DARGS=--track|${track}|--nodes|64|--predict|b|--math|--out|${_p1_out}/${track}|--ledger|${_p1_out}/ledger_${track}.jsonl"
-                   -DEXPECT_EXIT=0
-                   "-DSTDOUT_MATCH=PREDICTION LOCK.*THE ANSWER.*SCALING TABLE.*DIMINISHING RETURNS.*VERDICT.*MATH PEEK.*FIGURE"
-                   -P ${_p1_expect})
+  paradox_part1_run(${track}
+    "--track|${track}|--nodes|64|--predict|b|--math|--out|${_p1_out}/${track}|--ledger|${_p1_out}/ledger_${track}.jsonl"
+    0 "-DSTDOUT_MATCH=PREDICTION LOCK.*THE ANSWER.*SCALING TABLE.*DIMINISHING RETURNS.*VERDICT.*MATH PEEK.*FIGURE")
   set_tests_properties(${_p1_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part1_clean
                                                          FIXTURES_SETUP part1_${track})
   add_test(NAME ${_p1_prefix}.${track}.outputs
@@ -35,21 +40,16 @@ foreach(pair "cloud|infiniband" "cloud|ethernet" "edge|5g" "edge|wifi" "mobile|t
   string(REPLACE "|" ";" parts "${pair}")
   list(GET parts 0 track)
   list(GET parts 1 net)
-  add_test(NAME ${_p1_prefix}.network.${track}.${net}
-           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1} "-DARGS=--track|${track}|--network|${net}|--predict|5.5"
-                   -DEXPECT_EXIT=0 "-DSTDOUT_MATCH=THE ANSWER" -P ${_p1_expect})
+  paradox_part1_run(network.${track}.${net} "--track|${track}|--network|${net}|--predict|5.5" 0
+                    "-DSTDOUT_MATCH=THE ANSWER")
 endforeach()
 
 # stdin is not a terminal and --predict is absent: the question is skipped, and it says so.
-add_test(NAME ${_p1_prefix}.no_terminal_skips_prediction
-         COMMAND ${CMAKE_COMMAND} -DEXE=${_p1} "-DARGS=--track|tiny" -DINPUT_FILE=/dev/null
-                 -DEXPECT_EXIT=0 "-DSTDOUT_MATCH=not a terminal.*prediction skipped"
-                 -P ${_p1_expect})
+paradox_part1_run(no_terminal_skips_prediction "--track|tiny" 0 -DINPUT_FILE=/dev/null
+                  "-DSTDOUT_MATCH=not a terminal.*prediction skipped")
 
-add_test(NAME ${_p1_prefix}.help
-         COMMAND ${CMAKE_COMMAND} -DEXE=${_p1} -DARGS=--help -DEXPECT_EXIT=0
-                 "-DSTDOUT_MATCH=--track.*--nodes.*--network.*--max-nodes.*--overlap.*--model.*--algo.*--predict.*--math.*--ledger.*--out.*--scenario"
-                 -P ${_p1_expect})
+paradox_part1_run(help --help 0
+  "-DSTDOUT_MATCH=--track.*--nodes.*--network.*--max-nodes.*--overlap.*--model.*--algo.*--predict.*--math.*--ledger.*--out.*--scenario")
 
 # The verdict line words the models' comparison with the ideal, whatever was predicted: never
 # "exact than 8x", never a speedup that prints as the ideal next to "less than" (7.9996 is not
@@ -91,40 +91,31 @@ foreach(case "nodes_zero|--nodes|0|nodes must be in"
     list(APPEND parts --predict b)  # so that an error cannot hide behind a skipped question
   endif()
   string(REPLACE ";" "|" args "${parts}")
-  add_test(NAME ${_p1_prefix}.bad_input.${name}
-           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1} "-DARGS=${args}" -DEXPECT_EXIT=2
-                   "-DSTDERR_MATCH=${expected}" -DONE_LINE_STDERR=ON -P ${_p1_expect})
+  paradox_part1_run(bad_input.${name} "${args}" 2 "-DSTDERR_MATCH=${expected}"
+                    -DONE_LINE_STDERR=ON)
 endforeach()
 
 # Scenario files: the shipped examples run; broken ones name the file, line and key, exit 2.
 foreach(scenario cloud_slow_ethernet edge_rural_lte)
-  add_test(NAME ${_p1_prefix}.scenario.${scenario}
-           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1}
-                   "-DARGS=--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/${scenario}.toml|--predict|b"
-                   -DEXPECT_EXIT=0 "-DSTDOUT_MATCH=Scenario: .*THE ANSWER" -P ${_p1_expect})
+  paradox_part1_run(scenario.${scenario}
+                    "--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/${scenario}.toml|--predict|b"
+                    0 "-DSTDOUT_MATCH=Scenario: .*THE ANSWER")
 endforeach()
-add_test(NAME ${_p1_prefix}.scenario.overrides_apply
-         COMMAND ${CMAKE_COMMAND} -DEXE=${_p1}
-                 "-DARGS=--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/cloud_slow_ethernet.toml|--predict|b"
-                 -DEXPECT_EXIT=0
-                 "-DSTDOUT_MATCH=Cloud Titan on a budget.*up to 256 GPUs.*On 10 GbE, shared with storage, 8 GPUs -> 64 GPUs"
-                 -P ${_p1_expect})
-add_test(NAME ${_p1_prefix}.scenario.flags_win
-         COMMAND ${CMAKE_COMMAND} -DEXE=${_p1}
-                 "-DARGS=--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/cloud_slow_ethernet.toml|--network|ib|--nodes|32|--predict|b"
-                 -DEXPECT_EXIT=0 "-DSTDOUT_MATCH=On InfiniBand[^\n]*, 8 GPUs -> 32 GPUs"
-                 -P ${_p1_expect})
+set(_p1_cloud_slow_ethernet "${PROJECT_SOURCE_DIR}/examples/scenarios/cloud_slow_ethernet.toml")
+paradox_part1_run(scenario.overrides_apply "--scenario|${_p1_cloud_slow_ethernet}|--predict|b" 0
+  "-DSTDOUT_MATCH=Cloud Titan on a budget.*up to 256 GPUs.*On 10 GbE, shared with storage, 8 GPUs -> 64 GPUs")
+paradox_part1_run(scenario.flags_win
+                  "--scenario|${_p1_cloud_slow_ethernet}|--network|ib|--nodes|32|--predict|b" 0
+                  "-DSTDOUT_MATCH=On InfiniBand[^\n]*, 8 GPUs -> 32 GPUs")
 foreach(case "malformed_scenario|malformed_scenario.toml:9: network.slow.bandwidth must be a bandwidth"
              "syntax_error_scenario|syntax_error_scenario.toml:3:[0-9]+: "
              "unknown_key_scenario|unknown_key_scenario.toml:3: network.fast.bandwith must be a known key")
   string(REPLACE "|" ";" parts "${case}")
   list(GET parts 0 name)
   list(GET parts 1 expected)
-  add_test(NAME ${_p1_prefix}.scenario.${name}
-           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1}
-                   "-DARGS=--scenario|${CMAKE_CURRENT_SOURCE_DIR}/examples/${name}.toml|--predict|b"
-                   -DEXPECT_EXIT=2 "-DSTDERR_MATCH=${expected}" -DONE_LINE_STDERR=ON
-                   -P ${_p1_expect})
+  paradox_part1_run(scenario.${name}
+                    "--scenario|${CMAKE_CURRENT_SOURCE_DIR}/examples/${name}.toml|--predict|b" 2
+                    "-DSTDERR_MATCH=${expected}" -DONE_LINE_STDERR=ON)
 endforeach()
 
 # Unit tests of the shared lab helpers (examples/common).
