@@ -2,6 +2,8 @@
 // nanosecond scale (a scaling sweep calls it once per worker count, the tuner once per algorithm).
 #include <benchmark/benchmark.h>
 
+#include <string>
+
 #include "paradox/comm/bus_bandwidth.hpp"
 #include "paradox/comm/collectives.hpp"
 #include "paradox/comm/point_to_point.hpp"

@@ -1,14 +1,23 @@
-// Shared helpers for the comm tests: plain-number views of quantities and rapidcheck generators
-// for valid alpha-beta inputs.
+// Shared helpers for the comm tests: the reference link of the per-algorithm tests, plain-number
+// views of quantities, rapidcheck generators for valid alpha-beta inputs and the monotonicity
+// property every alpha-beta model must satisfy.
 #pragma once
 
 #include <rapidcheck.h>
+
+#include <cstddef>
 
 #include "paradox/units.hpp"
 
 namespace comm_test {
 
 using namespace paradox;
+
+// The per-algorithm tests' reference point: alpha = 1 us, n / beta = 1 ms, n gamma = 0.1 ms.
+inline const Seconds alpha = 1.0 * microseconds;
+inline const Bandwidth beta = 10.0 * gigabytes_per_second;
+inline const Bytes n = 10.0 * megabytes;
+inline const Bandwidth fast_reduce = 100.0 * gigabytes_per_second;
 
 inline double in_seconds(Seconds t) { return value_in<second_unit>(t); }
 
@@ -41,6 +50,24 @@ inline rc::Gen<Scenario> scenarios(int max_ranks = 100000) {
       rc::gen::set(&Scenario::bandwidth, rc::gen::map(log_uniform(3, 12), [](double b) {
         return b * bytes_per_second;
       })));
+}
+
+/// Checks over random scenarios that multiplying the bandwidth or dividing the latency by k in
+/// [1, 100) never makes any of the times `times(message, ranks, latency, bandwidth)` returns (a
+/// std::array<Seconds, N>) larger. Returns rc::check's verdict, for REQUIRE.
+template <class Times>
+bool never_slower_with_better_links(Times times) {
+  return rc::check("monotone in alpha and beta", [times] {
+    const Scenario s = *scenarios();
+    const double k = *rc::gen::inRange(1, 100);
+    const auto base = times(s.message, s.ranks, s.latency, s.bandwidth);
+    const auto faster = times(s.message, s.ranks, s.latency, s.bandwidth * k);
+    const auto quicker = times(s.message, s.ranks, s.latency / k, s.bandwidth);
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      RC_ASSERT(faster[i] <= base[i]);
+      RC_ASSERT(quicker[i] <= base[i]);
+    }
+  });
 }
 
 }  // namespace comm_test

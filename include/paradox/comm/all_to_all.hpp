@@ -42,7 +42,7 @@ struct RingSendRecv {
 /// @see time(const PairwiseAllToAll&)
 [[nodiscard]] inline CostTerms terms(const PairwiseAllToAll& input) {
   constexpr std::string_view function = "pairwise all-to-all";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
+  detail::validate(function, input);
   const int p = input.ranks;
   return detail::finite(function,
                         {static_cast<double>(p - 1) * input.latency,
@@ -68,7 +68,7 @@ struct RingSendRecv {
 /// @see time(const RingSendRecv&), terms(const PointToPoint&)
 [[nodiscard]] inline CostTerms terms(const RingSendRecv& input) {
   constexpr std::string_view function = "sendrecv";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
+  detail::validate(function, input);
   if (input.ranks == 1) return {};
   return detail::finite(function, {input.latency, input.message / input.bandwidth, Seconds{}});
 }

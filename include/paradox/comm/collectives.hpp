@@ -342,9 +342,7 @@ namespace detail {
   std::optional<CollectiveCost> best;
   for (Algorithm candidate : supported_algorithms(input.op)) {
     if (candidate == Algorithm::automatic || candidate == Algorithm::in_network) continue;
-    if (candidate == Algorithm::hierarchical && input.ranks >= 1 &&
-        input.ranks % input.gpus_per_node != 0)
-      continue;
+    if (candidate == Algorithm::hierarchical && input.ranks % input.gpus_per_node != 0) continue;
     const CostTerms t = detail::collective_terms(input, candidate);
     if (!best || t.total() < best->time) best = detail::make_cost(t, candidate);
   }

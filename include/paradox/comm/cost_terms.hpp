@@ -87,6 +87,15 @@ inline void validate_reduction(std::string_view function,
   if (reduction_bandwidth) require_positive(function, "reduction_bandwidth", *reduction_bandwidth);
 }
 
+/// Validates a per-algorithm input struct (message, ranks, latency, bandwidth and, when the
+/// struct has one, reduction_bandwidth), so each model states its checks in one call.
+template <class Input>
+void validate(std::string_view function, const Input& input) {
+  validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
+  if constexpr (requires { input.reduction_bandwidth; })
+    validate_reduction(function, input.reduction_bandwidth);
+}
+
 /// Time to reduce `bytes` locally: bytes * gamma, or zero when reductions are free.
 [[nodiscard]] constexpr Seconds reduction_time(
     Bytes bytes, const std::optional<Bandwidth>& reduction_bandwidth) {

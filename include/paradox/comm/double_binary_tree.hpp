@@ -73,8 +73,7 @@ struct DoubleBinaryTreeReduce {
 /// @see time(const DoubleBinaryTreeAllReduce&), TreeAllReduce, RingAllReduce
 [[nodiscard]] inline CostTerms terms(const DoubleBinaryTreeAllReduce& input) {
   constexpr std::string_view function = "double binary tree allreduce";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
-  detail::validate_reduction(function, input.reduction_bandwidth);
+  detail::validate(function, input);
   if (input.ranks == 1) return {};
   const double depth = detail::ceil_log2(input.ranks);
   return detail::finite(function,
@@ -106,7 +105,7 @@ struct DoubleBinaryTreeReduce {
 /// @see time(const DoubleBinaryTreeBroadcast&)
 [[nodiscard]] inline CostTerms terms(const DoubleBinaryTreeBroadcast& input) {
   constexpr std::string_view function = "double binary tree broadcast";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
+  detail::validate(function, input);
   if (input.ranks == 1) return {};
   return detail::finite(function,
                         {static_cast<double>(detail::ceil_log2(input.ranks)) * input.latency,
@@ -135,8 +134,7 @@ struct DoubleBinaryTreeReduce {
 /// @see time(const DoubleBinaryTreeReduce&)
 [[nodiscard]] inline CostTerms terms(const DoubleBinaryTreeReduce& input) {
   constexpr std::string_view function = "double binary tree reduce";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
-  detail::validate_reduction(function, input.reduction_bandwidth);
+  detail::validate(function, input);
   if (input.ranks == 1) return {};
   return detail::finite(function,
                         {static_cast<double>(detail::ceil_log2(input.ranks)) * input.latency,

@@ -38,7 +38,7 @@ struct InNetworkAllReduce {
 /// @see time(const InNetworkAllReduce&)
 [[nodiscard]] inline CostTerms terms(const InNetworkAllReduce& input) {
   constexpr std::string_view function = "in-network allreduce";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
+  detail::validate(function, input);
   if (input.ranks == 1) return {};
   return detail::finite(function, {input.latency, input.message / input.bandwidth, Seconds{}});
 }

@@ -38,19 +38,20 @@ namespace detail {
 /// r = p - p' extra ranks before (alpha + n/beta + n gamma) and, if every rank needs the result,
 /// the hand-back after (alpha + n/beta). The second phase (all-gather or binomial gather) costs
 /// the same in both collectives.
-[[nodiscard]] inline CostTerms rabenseifner_terms(std::string_view function, Bytes message,
-                                                  int ranks, Seconds latency, Bandwidth bandwidth,
-                                                  const std::optional<Bandwidth>& reduction,
-                                                  bool hand_back) {
-  validate_alpha_beta(function, message, ranks, latency, bandwidth);
-  validate_reduction(function, reduction);
-  const int p2 = floor_power_of_two(ranks);
-  const Bytes moved = others_fraction(p2) * message;
-  CostTerms total{2.0 * floor_log2(ranks) * latency, 2.0 * moved / bandwidth,
-                  reduction_time(moved, reduction)};
-  if (ranks != p2) {
-    total = total + CostTerms{latency, message / bandwidth, reduction_time(message, reduction)};
-    if (hand_back) total = total + CostTerms{latency, message / bandwidth, Seconds{}};
+template <class Input>
+[[nodiscard]] CostTerms rabenseifner_terms(std::string_view function, const Input& input,
+                                           bool hand_back) {
+  validate(function, input);
+  const Bytes n = input.message;
+  const Seconds a = input.latency;
+  const Bandwidth b = input.bandwidth;
+  const auto& g = input.reduction_bandwidth;
+  const int p2 = floor_power_of_two(input.ranks);
+  const Bytes moved = others_fraction(p2) * n;
+  CostTerms total{2.0 * floor_log2(input.ranks) * a, 2.0 * moved / b, reduction_time(moved, g)};
+  if (input.ranks != p2) {
+    total = total + CostTerms{a, n / b, reduction_time(n, g)};
+    if (hand_back) total = total + CostTerms{a, n / b, Seconds{}};
   }
   return finite(function, total);
 }
@@ -81,9 +82,7 @@ namespace detail {
 /// @return latency, bandwidth and reduction terms, s
 /// @see time(const RabenseifnerAllReduce&), RingAllReduce
 [[nodiscard]] inline CostTerms terms(const RabenseifnerAllReduce& input) {
-  return detail::rabenseifner_terms("rabenseifner allreduce", input.message, input.ranks,
-                                    input.latency, input.bandwidth, input.reduction_bandwidth,
-                                    true);
+  return detail::rabenseifner_terms("rabenseifner allreduce", input, true);
 }
 
 /// @brief Rabenseifner all-reduce time; see terms(const RabenseifnerAllReduce&).
@@ -110,9 +109,7 @@ namespace detail {
 /// @return latency, bandwidth and reduction terms, s
 /// @see time(const RabenseifnerReduce&)
 [[nodiscard]] inline CostTerms terms(const RabenseifnerReduce& input) {
-  return detail::rabenseifner_terms("rabenseifner reduce", input.message, input.ranks,
-                                    input.latency, input.bandwidth, input.reduction_bandwidth,
-                                    false);
+  return detail::rabenseifner_terms("rabenseifner reduce", input, false);
 }
 
 /// @brief Rabenseifner reduce time; see terms(const RabenseifnerReduce&).

@@ -60,8 +60,7 @@ struct RecursiveHalvingReduceScatter {
 /// @see time(const RecursiveDoublingAllReduce&)
 [[nodiscard]] inline CostTerms terms(const RecursiveDoublingAllReduce& input) {
   constexpr std::string_view function = "recursive doubling allreduce";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
-  detail::validate_reduction(function, input.reduction_bandwidth);
+  detail::validate(function, input);
   const int steps = detail::floor_log2(input.ranks);
   const bool folded = !detail::is_power_of_two(input.ranks);
   const double transfers = steps + (folded ? 2 : 0);
@@ -97,7 +96,7 @@ struct RecursiveHalvingReduceScatter {
 /// @see time(const RecursiveDoublingAllGather&)
 [[nodiscard]] inline CostTerms terms(const RecursiveDoublingAllGather& input) {
   constexpr std::string_view function = "recursive doubling all-gather";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
+  detail::validate(function, input);
   const double steps = detail::ceil_log2(input.ranks);
   return detail::finite(
       function,
@@ -133,8 +132,7 @@ struct RecursiveHalvingReduceScatter {
 /// @see time(const RecursiveHalvingReduceScatter&)
 [[nodiscard]] inline CostTerms terms(const RecursiveHalvingReduceScatter& input) {
   constexpr std::string_view function = "recursive halving reduce-scatter";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
-  detail::validate_reduction(function, input.reduction_bandwidth);
+  detail::validate(function, input);
   const int p = input.ranks;
   const int p2 = detail::floor_power_of_two(p);
   const Bytes n = input.message;

@@ -72,8 +72,7 @@ struct RingReduce {
 /// @see time(const RingReduceScatter&), RingAllReduce
 [[nodiscard]] inline CostTerms terms(const RingReduceScatter& input) {
   constexpr std::string_view function = "ring reduce-scatter";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
-  detail::validate_reduction(function, input.reduction_bandwidth);
+  detail::validate(function, input);
   const int p = input.ranks;
   const Bytes moved = detail::others_fraction(p) * input.message;
   return detail::finite(function,
@@ -102,7 +101,7 @@ struct RingReduce {
 /// @see time(const RingAllGather&)
 [[nodiscard]] inline CostTerms terms(const RingAllGather& input) {
   constexpr std::string_view function = "ring all-gather";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
+  detail::validate(function, input);
   const int p = input.ranks;
   return detail::finite(function,
                         {static_cast<double>(p - 1) * input.latency,
@@ -132,8 +131,7 @@ struct RingReduce {
 /// @see time(const RingAllReduce&), terms(const RingReduceScatter&), terms(const RingAllGather&)
 [[nodiscard]] inline CostTerms terms(const RingAllReduce& input) {
   constexpr std::string_view function = "ring allreduce";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
-  detail::validate_reduction(function, input.reduction_bandwidth);
+  detail::validate(function, input);
   const int p = input.ranks;
   const Bytes moved = detail::others_fraction(p) * input.message;
   return detail::finite(
@@ -164,7 +162,7 @@ struct RingReduce {
 /// @see time(const RingBroadcast&)
 [[nodiscard]] inline CostTerms terms(const RingBroadcast& input) {
   constexpr std::string_view function = "ring broadcast";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
+  detail::validate(function, input);
   if (input.ranks == 1) return {};
   return detail::finite(function, {static_cast<double>(input.ranks - 1) * input.latency,
                                    input.message / input.bandwidth, Seconds{}});
@@ -191,8 +189,7 @@ struct RingReduce {
 /// @see time(const RingReduce&)
 [[nodiscard]] inline CostTerms terms(const RingReduce& input) {
   constexpr std::string_view function = "ring reduce";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
-  detail::validate_reduction(function, input.reduction_bandwidth);
+  detail::validate(function, input);
   if (input.ranks == 1) return {};
   return detail::finite(
       function,

@@ -54,7 +54,7 @@ struct TreeAllReduce {
 /// @see time(const TreeBroadcast&)
 [[nodiscard]] inline CostTerms terms(const TreeBroadcast& input) {
   constexpr std::string_view function = "tree broadcast";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
+  detail::validate(function, input);
   const double rounds = detail::ceil_log2(input.ranks);
   return detail::finite(
       function, {rounds * input.latency, rounds * input.message / input.bandwidth, Seconds{}});
@@ -80,8 +80,7 @@ struct TreeAllReduce {
 /// @see time(const TreeReduce&)
 [[nodiscard]] inline CostTerms terms(const TreeReduce& input) {
   constexpr std::string_view function = "tree reduce";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
-  detail::validate_reduction(function, input.reduction_bandwidth);
+  detail::validate(function, input);
   const double rounds = detail::ceil_log2(input.ranks);
   return detail::finite(
       function, {rounds * input.latency, rounds * input.message / input.bandwidth,
@@ -110,8 +109,7 @@ struct TreeAllReduce {
 /// @see time(const TreeAllReduce&), terms(const TreeReduce&), terms(const TreeBroadcast&)
 [[nodiscard]] inline CostTerms terms(const TreeAllReduce& input) {
   constexpr std::string_view function = "tree allreduce";
-  detail::validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
-  detail::validate_reduction(function, input.reduction_bandwidth);
+  detail::validate(function, input);
   const double rounds = detail::ceil_log2(input.ranks);
   return detail::finite(
       function, {2.0 * rounds * input.latency, 2.0 * rounds * input.message / input.bandwidth,
