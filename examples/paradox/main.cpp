@@ -38,15 +38,11 @@ const CLI::App* chosen_command(const CLI::App& app) {
   return chosen.empty() ? nullptr : chosen.front();
 }
 
-std::string see_help(const CLI::App* command) {
-  return command == nullptr ? " (see paradox --help)"
-                            : " (see paradox " + command->get_name() + " --help)";
-}
-
 int parse_failure(const CLI::App& app, const CLI::ParseError& error,
                   const std::vector<std::string>& names) {
   const CLI::App* command = chosen_command(app);
-  const std::string prefix = command == nullptr ? "paradox" : "paradox " + command->get_name();
+  const std::string prefix = paradox::cli::command_prefix(command == nullptr ? app : *command);
+  const std::string see_help = " (see " + prefix + " --help)";
   const std::vector<std::string> extras =
       command == nullptr ? app.remaining() : command->remaining();
   // CLI11 checks required subcommands before leftovers, so `paradox frobnicate` arrives here as
@@ -59,7 +55,7 @@ int parse_failure(const CLI::App& app, const CLI::ParseError& error,
                   "' (commands: " + paradox::cli::join(names, ", ") + ")");
     }
     return fail(prefix + ": unknown " + (first.starts_with("-") ? "flag" : "argument") + " '" +
-                first + "'" + see_help(command));
+                first + "'" + see_help);
   }
   if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr && command == nullptr) {
     return fail("paradox: a command is required (commands: " + paradox::cli::join(names, ", ") +
@@ -70,11 +66,11 @@ int parse_failure(const CLI::App& app, const CLI::ParseError& error,
     const std::string what = error.what();
     const std::string flag = what.substr(0, what.find(':'));
     if (what.find("missing") != std::string::npos)
-      return fail(prefix + ": " + flag + " needs a value" + see_help(command));
+      return fail(prefix + ": " + flag + " needs a value" + see_help);
     if (what.find("received") != std::string::npos)
-      return fail(prefix + ": " + flag + " was given more than once" + see_help(command));
+      return fail(prefix + ": " + flag + " was given more than once" + see_help);
   }
-  return fail(prefix + ": " + error.what() + see_help(command));
+  return fail(prefix + ": " + error.what() + see_help);
 }
 
 }  // namespace
@@ -113,7 +109,7 @@ int main(int argc, char** argv) {
     }
 
     const CLI::App* command = chosen_command(app);
-    prefix += " " + command->get_name();
+    prefix = paradox::cli::command_prefix(*command);
     const paradox::cli::Report report = runners.at(command->get_name())();
 
     // Every report is checked, also when only the table is printed: the table shows the same

@@ -22,7 +22,6 @@
 //
 // Exit status 0 when every check passes; otherwise each failure is printed and the status is 1.
 
-#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -176,6 +175,63 @@ class Checker {
   bool failed_ = false;
 };
 
+// One check on the JSON object of stdout; the text checks are done by the caller.
+void check_json(Checker& check, const nlohmann::json& json, const std::string& flag,
+                const std::string& value) {
+  if (flag == "--key") {
+    (void)check.at(json, value);
+  } else if (flag == "--null") {
+    const nlohmann::json* found = check.at(json, value);
+    if (found != nullptr && !found->is_null()) check.fail(value + " is not null");
+  } else if (flag == "--near" || flag == "--near-rel") {
+    const auto [pointer, rest] = split(value, '=');
+    double expected = 0.0;
+    double tolerance = 1e-9;
+    if (flag == "--near-rel") {
+      const auto [number, tol] = split(rest, '@');
+      expected = std::stod(number);
+      tolerance = std::stod(tol);
+    } else {
+      expected = std::stod(rest);
+    }
+    if (const auto actual = check.number_at(json, pointer)) {
+      check.near(*actual, expected, tolerance, pointer);
+    }
+  } else if (flag == "--equal") {
+    const auto [pointer, expected] = split(value, '=');
+    if (const nlohmann::json* found = check.at(json, pointer)) {
+      const std::string actual = found->is_string() ? found->get<std::string>() : found->dump();
+      if (actual != expected) check.fail(pointer + " = " + actual + ", expected " + expected);
+    }
+  } else if (flag == "--ratio") {
+    const auto [pointers, expected] = split(value, '=');
+    const auto [numerator, denominator] = split(pointers, ':');
+    const auto a = check.number_at(json, numerator);
+    const auto b = check.number_at(json, denominator);
+    if (a && b) check.near(*a / *b, std::stod(expected), 1e-9, numerator + " / " + denominator);
+  } else if (flag == "--each-has") {
+    const auto [pointer, key] = split(value, '=');
+    if (const nlohmann::json* found = check.at(json, pointer)) {
+      if (!found->is_array() || found->empty()) check.fail(pointer + " is not a non-empty array");
+      for (std::size_t k = 0; found->is_array() && k < found->size(); ++k) {
+        if (!(*found)[k].is_object() || !(*found)[k].contains(key))
+          check.fail(pointer + "/" + std::to_string(k) + " has no key " + key);
+      }
+    }
+  } else if (flag == "--array-size" || flag == "--min-size") {
+    const auto [pointer, expected] = split(value, '=');
+    if (const nlohmann::json* found = check.at(json, pointer)) {
+      const auto want = static_cast<std::size_t>(std::stoul(expected));
+      if (!found->is_array()) {
+        check.fail(pointer + " is not an array");
+      } else if (flag == "--array-size" ? found->size() != want : found->size() < want) {
+        check.fail(pointer + " has " + std::to_string(found->size()) + " elements, expected " +
+                   (flag == "--array-size" ? "" : "at least ") + expected);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -257,59 +313,7 @@ int main(int argc, char** argv) {
     } else if (flag == "--stderr-has" && result.err.find(value) == std::string::npos) {
       check.fail("stderr lacks '" + value + "'");
     }
-    if (!want_json || !json.is_object()) continue;
-    if (flag == "--key") {
-      (void)check.at(json, value);
-    } else if (flag == "--null") {
-      const nlohmann::json* found = check.at(json, value);
-      if (found != nullptr && !found->is_null()) check.fail(value + " is not null");
-    } else if (flag == "--near" || flag == "--near-rel") {
-      const auto [pointer, rest] = split(value, '=');
-      double expected = 0.0;
-      double tolerance = 1e-9;
-      if (flag == "--near-rel") {
-        const auto [number, tol] = split(rest, '@');
-        expected = std::stod(number);
-        tolerance = std::stod(tol);
-      } else {
-        expected = std::stod(rest);
-      }
-      if (const auto actual = check.number_at(json, pointer)) {
-        check.near(*actual, expected, tolerance, pointer);
-      }
-    } else if (flag == "--equal") {
-      const auto [pointer, expected] = split(value, '=');
-      if (const nlohmann::json* found = check.at(json, pointer)) {
-        const std::string actual = found->is_string() ? found->get<std::string>() : found->dump();
-        if (actual != expected) check.fail(pointer + " = " + actual + ", expected " + expected);
-      }
-    } else if (flag == "--ratio") {
-      const auto [pointers, expected] = split(value, '=');
-      const auto [numerator, denominator] = split(pointers, ':');
-      const auto a = check.number_at(json, numerator);
-      const auto b = check.number_at(json, denominator);
-      if (a && b) check.near(*a / *b, std::stod(expected), 1e-9, numerator + " / " + denominator);
-    } else if (flag == "--each-has") {
-      const auto [pointer, key] = split(value, '=');
-      if (const nlohmann::json* found = check.at(json, pointer)) {
-        if (!found->is_array() || found->empty()) check.fail(pointer + " is not a non-empty array");
-        for (std::size_t k = 0; found->is_array() && k < found->size(); ++k) {
-          if (!(*found)[k].is_object() || !(*found)[k].contains(key))
-            check.fail(pointer + "/" + std::to_string(k) + " has no key " + key);
-        }
-      }
-    } else if (flag == "--array-size" || flag == "--min-size") {
-      const auto [pointer, expected] = split(value, '=');
-      if (const nlohmann::json* found = check.at(json, pointer)) {
-        const auto want = static_cast<std::size_t>(std::stoul(expected));
-        if (!found->is_array()) {
-          check.fail(pointer + " is not an array");
-        } else if (flag == "--array-size" ? found->size() != want : found->size() < want) {
-          check.fail(pointer + " has " + std::to_string(found->size()) + " elements, expected " +
-                     (flag == "--array-size" ? "" : "at least ") + expected);
-        }
-      }
-    }
+    if (want_json && json.is_object()) check_json(check, json, flag, value);
   }
   std::cout << (check.failed() ? "cli_check: FAILED\n" : "cli_check: passed\n");
   return check.failed() ? 1 : 0;

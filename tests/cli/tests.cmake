@@ -5,7 +5,6 @@ if(NOT TARGET paradox_cli)
   return()
 endif()
 
-find_package(nlohmann_json 3 REQUIRED)
 add_executable(paradox_cli_check "${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_check.cpp")
 target_link_libraries(paradox_cli_check PRIVATE nlohmann_json::nlohmann_json paradox_warnings)
 target_compile_features(paradox_cli_check PRIVATE cxx_std_20)

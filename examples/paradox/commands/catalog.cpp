@@ -78,11 +78,27 @@ Section accelerators() {
     e["price_source_kind"] = to_string(a.price_provenance.kind);
     s.add(std::move(e),
           {std::string(a.key), std::string(a.name), show_if(a.dense_peak.bf16),
-           show_if(a.dense_peak.fp8), format(a.hbm_capacity, {.binary = true}),
-           show(a.hbm_bandwidth), show(a.tdp), show(a.price_per_hour)},
+           show_if(a.dense_peak.fp8), format_binary(a.hbm_capacity), show(a.hbm_bandwidth),
+           show(a.tdp), show(a.price_per_hour)},
           a.provenance);
   }
   return s;
+}
+
+// The figures a wired link and a radio share, as keys and as the row: a radio is read as its
+// uplink, the direction workers send gradients in.
+void add_link(Section& s, nlohmann::json e, std::string medium, Bandwidth bandwidth,
+              Seconds latency, JoulesPerBit energy_per_bit, const Provenance& provenance) {
+  e["bandwidth_bytes_per_s"] = value_in<bytes_per_second_unit>(bandwidth);
+  e["latency_s"] = value_in<second_unit>(latency);
+  std::vector<std::string> row{e["name"].get<std::string>(),
+                               e["display_name"].get<std::string>(),
+                               std::move(medium),
+                               show(bandwidth),
+                               format(bandwidth, {.significant_digits = 4, .bits = true}),
+                               show(latency),
+                               show(energy_per_bit)};
+  s.add(std::move(e), std::move(row), provenance);
 }
 
 Section links() {
@@ -93,23 +109,14 @@ Section links() {
   for (const Link& l : catalog::links) {
     nlohmann::json e = entry(l.key, l.name, "link");
     e["medium"] = "wired";
-    e["bandwidth_bytes_per_s"] = value_in<bytes_per_second_unit>(l.bandwidth);
-    e["latency_s"] = value_in<second_unit>(l.latency);
     e["energy_per_bit_j"] = value_in<joule_per_bit_unit>(l.energy_per_bit);
-    s.add(std::move(e),
-          {std::string(l.key), std::string(l.name), "wired", show(l.bandwidth),
-           format(l.bandwidth, {.significant_digits = 4, .bits = true}), show(l.latency),
-           show(l.energy_per_bit)},
-          l.provenance);
+    add_link(s, std::move(e), "wired", l.bandwidth, l.latency, l.energy_per_bit, l.provenance);
   }
   for (const RadioLink& r : catalog::radio_links) {
     nlohmann::json e = entry(r.key, r.name, "link");
     e["medium"] = "radio";
-    // A radio's bandwidth for the collective models is its uplink (workers send gradients up).
-    e["bandwidth_bytes_per_s"] = value_in<bytes_per_second_unit>(r.uplink);
     e["uplink_bytes_per_s"] = value_in<bytes_per_second_unit>(r.uplink);
     e["downlink_bytes_per_s"] = value_in<bytes_per_second_unit>(r.downlink);
-    e["latency_s"] = value_in<second_unit>(r.latency);
     e["alpha_uplink_j_per_bit"] = value_in<joule_per_bit_unit>(r.alpha_uplink);
     e["alpha_downlink_j_per_bit"] = value_in<joule_per_bit_unit>(r.alpha_downlink);
     e["beta_w"] = value_in<watt_unit>(r.beta);
@@ -117,11 +124,7 @@ Section links() {
     e["tail_power_w"] = value_in<watt_unit>(r.tail_power);
     e["promotion_time_s"] = value_in<second_unit>(r.promotion_time);
     e["promotion_power_w"] = value_in<watt_unit>(r.promotion_power);
-    s.add(std::move(e),
-          {std::string(r.key), std::string(r.name), "radio (up)", show(r.uplink),
-           format(r.uplink, {.significant_digits = 4, .bits = true}), show(r.latency),
-           show(r.alpha_uplink)},
-          r.provenance);
+    add_link(s, std::move(e), "radio (up)", r.uplink, r.latency, r.alpha_uplink, r.provenance);
   }
   return s;
 }
@@ -247,14 +250,24 @@ Section tracks() {
   return s;
 }
 
+// The --kind choices, in the order the sections are printed.
+struct Kind {
+  const char* name;
+  Section (*section)();
+};
+constexpr Kind kinds[] = {{"accelerators", accelerators}, {"links", links}, {"models", models},
+                          {"devices", devices},           {"nodes", nodes}, {"tracks", tracks}};
+
 struct Flags {
   std::string kind;
 };
 
 Runner define(CLI::App& app) {
   auto flags = std::make_shared<Flags>();
+  std::vector<std::string> names;
+  for (const Kind& k : kinds) names.emplace_back(k.name);
   add_choice(app, "--kind", flags->kind, "Only this kind of entry (default: every kind)",
-             {"accelerators", "links", "models", "devices", "nodes", "tracks"});
+             std::move(names));
   app.footer(
       "JSON: {\"entries\": [...]}, one object per preset with name (the catalog key that "
       "--model, --accelerator, --fabric and --link accept), display_name, kind (accelerator, "
@@ -267,18 +280,11 @@ Runner define(CLI::App& app) {
       "active_power_w, battery_capacity_j; tracks fleet_size, sync_payload_bytes, the networks.");
 
   return [flags]() -> Report {
-    std::vector<Section> sections;
-    const std::string& kind = flags->kind;
-    if (kind.empty() || kind == "accelerators") sections.push_back(accelerators());
-    if (kind.empty() || kind == "links") sections.push_back(links());
-    if (kind.empty() || kind == "models") sections.push_back(models());
-    if (kind.empty() || kind == "devices") sections.push_back(devices());
-    if (kind.empty() || kind == "nodes") sections.push_back(nodes());
-    if (kind.empty() || kind == "tracks") sections.push_back(tracks());
-
     Report report;
     report.json["entries"] = nlohmann::json::array();
-    for (const Section& section : sections) {
+    for (const Kind& k : kinds) {
+      if (!flags->kind.empty() && flags->kind != k.name) continue;
+      const Section section = k.section();
       for (const nlohmann::json& e : section.entries) report.json["entries"].push_back(e);
       if (!report.text.empty()) report.text += "\n";
       report.text += section.render();

@@ -1,6 +1,5 @@
 // `paradox collective`: the time of one collective operation and its nccl-tests bandwidths.
 
-#include <array>
 #include <limits>
 #include <memory>
 #include <string>
@@ -16,13 +15,6 @@
 
 namespace paradox::cli {
 namespace {
-
-template <class Enum, std::size_t N>
-std::vector<std::string> spellings(const std::array<Enum, N>& values) {
-  std::vector<std::string> names;
-  for (const Enum value : values) names.emplace_back(comm::to_string(value));
-  return names;
-}
 
 struct Flags {
   std::string op;
@@ -83,10 +75,8 @@ Runner define(CLI::App& app) {
     const comm::Collective op = *comm::parse_collective(flags->op);
     const comm::Algorithm algorithm = *comm::parse_algorithm(flags->algo);
     if (!comm::is_supported(op, algorithm)) {
-      std::vector<std::string> supported;
-      for (const comm::Algorithm a : comm::supported_algorithms(op))
-        supported.emplace_back(comm::to_string(a));
-      throw usage_error(prefix + ": --algo must be one of " + join(supported, "|") + " for --op " +
+      throw usage_error(prefix + ": --algo must be one of " +
+                        join(spellings(comm::supported_algorithms(op)), "|") + " for --op " +
                         flags->op + " (got " + flags->algo + ")");
     }
     const bool hierarchical = algorithm == comm::Algorithm::hierarchical;

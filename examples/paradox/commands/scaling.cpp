@@ -3,6 +3,7 @@
 
 #include "paradox/scaling/scaling.hpp"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,16 +37,14 @@ struct Flags {
   Seconds intra_latency{};
 };
 
-std::vector<std::string> algorithm_names() {
-  std::vector<std::string> names;
-  for (const comm::Algorithm algorithm :
-       {comm::Algorithm::ring, comm::Algorithm::tree, comm::Algorithm::double_binary_tree,
-        comm::Algorithm::recursive_doubling, comm::Algorithm::rabenseifner,
-        comm::Algorithm::in_network, comm::Algorithm::automatic}) {
-    names.emplace_back(comm::to_string(algorithm));
-  }
-  return names;
-}
+// The single-level all-reduces; --gpus-per-node > 1 selects the hierarchical one.
+constexpr std::array flat_algorithms{comm::Algorithm::ring,
+                                     comm::Algorithm::tree,
+                                     comm::Algorithm::double_binary_tree,
+                                     comm::Algorithm::recursive_doubling,
+                                     comm::Algorithm::rabenseifner,
+                                     comm::Algorithm::in_network,
+                                     comm::Algorithm::automatic};
 
 bool is_power_of_two(int n) { return n > 0 && (n & (n - 1)) == 0; }
 
@@ -74,7 +73,7 @@ Runner define(CLI::App& app) {
              "(default: strong)",
              {"strong", "weak"});
   add_choice(app, "--algo", flags->algo, "All-reduce algorithm on a single level (default: ring)",
-             algorithm_names());
+             spellings(flat_algorithms));
   CLI::Option* per_node = add_count(
       app, "--gpus-per-node", flags->gpus_per_node,
       "Workers per node; > 1 uses a hierarchical all-reduce once N exceeds one node (default: 1)",

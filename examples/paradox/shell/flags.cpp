@@ -1,11 +1,24 @@
 #include "shell/flags.hpp"
 
 #include <charconv>
-#include <cmath>
+#include <optional>
 #include <system_error>
 #include <utility>
 
 namespace paradox::cli {
+
+namespace {
+// `text` read as a T when the whole text is the number: from_chars rejects "+3" but reads "3x"
+// as 3.
+template <class T>
+std::optional<T> whole_number(const std::string& text) {
+  T value{};
+  const char* last = text.data() + text.size();
+  const auto [end, error] = std::from_chars(text.data(), last, value);
+  if (text.empty() || error != std::errc{} || end != last) return std::nullopt;
+  return value;
+}
+}  // namespace
 
 std::string command_prefix(const CLI::App& app) {
   if (app.get_parent() == nullptr) return "paradox";
@@ -32,14 +45,9 @@ CLI::Option* add_count(CLI::App& app, const std::string& flag, int& target,
   const std::string rule =
       "be a whole number in [" + std::to_string(minimum) + ", " + std::to_string(maximum) + "]";
   auto convert = [&target, prefix, flag, rule, minimum, maximum](const std::string& text) {
-    // from_chars rejects "+3" and parses "3x" as 3: require the whole text to be the number.
-    long long value = 0;
-    const char* first = text.data();
-    const char* last = text.data() + text.size();
-    const auto [end, error] = std::from_chars(first, last, value);
-    if (text.empty() || error != std::errc{} || end != last || value < minimum || value > maximum)
-      reject(prefix, flag, rule, text);
-    target = static_cast<int>(value);
+    const std::optional<long long> value = whole_number<long long>(text);
+    if (!value || *value < minimum || *value > maximum) reject(prefix, flag, rule, text);
+    target = static_cast<int>(*value);
   };
   return app.add_option_function<std::string>(flag, convert, description)->type_name("N");
 }
@@ -48,14 +56,11 @@ CLI::Option* add_fraction(CLI::App& app, const std::string& flag, double& target
                           const std::string& description) {
   const std::string prefix = command_prefix(app);
   auto convert = [&target, prefix, flag](const std::string& text) {
-    double value = 0.0;
-    const char* first = text.data();
-    const char* last = text.data() + text.size();
-    const auto [end, error] = std::from_chars(first, last, value);
+    const std::optional<double> value = whole_number<double>(text);
     // The negated comparison also rejects NaN.
-    if (text.empty() || error != std::errc{} || end != last || !(value >= 0.0 && value <= 1.0))
+    if (!value || !(*value >= 0.0 && *value <= 1.0))
       reject(prefix, flag, "be a number in [0, 1]", text);
-    target = value;
+    target = *value;
   };
   return app.add_option_function<std::string>(flag, convert, description)->type_name("FRACTION");
 }

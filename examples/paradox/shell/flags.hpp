@@ -6,8 +6,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <cmath>
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -105,5 +103,14 @@ CLI::Option* add_choice(CLI::App& app, const std::string& flag, std::string& tar
 
 /// "a|b|c".
 [[nodiscard]] std::string join(const std::vector<std::string>& words, const std::string& glue);
+
+/// The spelling of each of `values` (enumerators with a `to_string` found by argument-dependent
+/// lookup), as add_choice takes them.
+template <class Range>
+[[nodiscard]] std::vector<std::string> spellings(const Range& values) {
+  std::vector<std::string> names;
+  for (const auto value : values) names.emplace_back(to_string(value));
+  return names;
+}
 
 }  // namespace paradox::cli

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
+#include <optional>
+#include <string>
 #include <utility>
 
 namespace paradox::cli {
@@ -70,26 +72,40 @@ std::string count(double value, int significant) {
 
 namespace {
 
-std::string find_non_finite(const nlohmann::json& json, const std::string& path) {
+// `child` (a path below its parent, "" for the number itself) joined under `step` ("key" or
+// "[3]").
+std::string under(std::string step, const std::string& child) {
+  if (child.empty()) return step;
+  return step + (child.front() == '[' ? "" : ".") + child;
+}
+
+// The path is built on the way out, only for the number found: a sweep's report has millions of
+// finite numbers.
+std::optional<std::string> find_non_finite(const nlohmann::json& json) {
   if (json.is_number_float()) {
-    return std::isfinite(json.get<double>()) ? std::string{} : (path.empty() ? "(value)" : path);
+    if (std::isfinite(json.get<double>())) return std::nullopt;
+    return std::string{};
   }
   if (json.is_object()) {
     for (const auto& [key, value] : json.items()) {
-      std::string found = find_non_finite(value, path.empty() ? key : path + "." + key);
-      if (!found.empty()) return found;
+      if (auto found = find_non_finite(value)) return under(key, *found);
     }
   } else if (json.is_array()) {
     for (std::size_t i = 0; i < json.size(); ++i) {
-      std::string found = find_non_finite(json[i], path + "[" + std::to_string(i) + "]");
-      if (!found.empty()) return found;
+      if (auto found = find_non_finite(json[i])) {
+        return under("[" + std::to_string(i) + "]", *found);
+      }
     }
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace
 
-std::string first_non_finite(const nlohmann::json& json) { return find_non_finite(json, ""); }
+std::string first_non_finite(const nlohmann::json& json) {
+  const std::optional<std::string> found = find_non_finite(json);
+  if (!found) return {};
+  return found->empty() ? "(value)" : *found;
+}
 
 }  // namespace paradox::cli
