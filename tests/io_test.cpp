@@ -75,6 +75,17 @@ TEST_CASE("every quantity alias has a readable unit") {
   CHECK(format(1.4 * gigahertz) == "1.4 GHz");
 }
 
+TEST_CASE("past the largest prefix the number grows instead") {
+  CHECK(format(2e21 * bytes) == "2000 EB");
+  CHECK(format(2e18 * bytes_per_second) == "2000 PB/s");
+  CHECK(format(std::pow(2.0, 60) * bytes_per_second, {.binary = true}) == "1024 PiB/s");
+  CHECK(format(1e12 * watts) == "1000 GW");
+  CHECK(format(2.0 * joules_per_bit) == "2 J/bit");
+  CHECK(format(1e15 * hertz) == "1000 THz");
+  CHECK(format(1e27 * flop_per_second) == "1000 YFLOP/s");
+  CHECK(format(2e13 * dollars) == "$20T");
+}
+
 TEST_CASE("zero and negative values") {
   CHECK(format(0.0 * seconds) == "0 s");
   CHECK(format(0.0 * bytes) == "0 B");

@@ -32,6 +32,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "paradox/units/prefixes.hpp"
 #include "paradox/units/system.hpp"
 #include "paradox/units/value_in.hpp"
 
@@ -52,66 +53,10 @@ struct format_options {
 
 namespace units::detail {
 
-/// One printable step: a multiple of the base unit and its symbol.
-struct print_step {
-  double factor;
-  std::string_view symbol;
-};
-
-inline constexpr print_step time_steps[] = {{1e-12, "ps"}, {1e-9, "ns"},  {1e-6, "us"},
-                                            {1e-3, "ms"},  {1.0, "s"},    {60.0, "min"},
-                                            {3600.0, "h"}, {86400.0, "d"}};
-inline constexpr print_step byte_steps[] = {{1.0, "B"},   {1e3, "kB"},  {1e6, "MB"}, {1e9, "GB"},
-                                            {1e12, "TB"}, {1e15, "PB"}, {1e18, "EB"}};
-inline constexpr print_step binary_byte_steps[] = {{1.0, "B"},
-                                                   {1024.0, "KiB"},
-                                                   {1048576.0, "MiB"},
-                                                   {1073741824.0, "GiB"},
-                                                   {1099511627776.0, "TiB"},
-                                                   {1125899906842624.0, "PiB"},
-                                                   {1152921504606846976.0, "EiB"}};
-inline constexpr print_step bit_steps[] = {{1.0, "b"},   {1e3, "kb"},  {1e6, "Mb"}, {1e9, "Gb"},
-                                           {1e12, "Tb"}, {1e15, "Pb"}, {1e18, "Eb"}};
-inline constexpr print_step binary_bit_steps[] = {{1.0, "b"},
-                                                  {1024.0, "Kib"},
-                                                  {1048576.0, "Mib"},
-                                                  {1073741824.0, "Gib"},
-                                                  {1099511627776.0, "Tib"},
-                                                  {1125899906842624.0, "Pib"},
-                                                  {1152921504606846976.0, "Eib"}};
-inline constexpr print_step byte_rate_steps[] = {{1.0, "B/s"},  {1e3, "kB/s"},  {1e6, "MB/s"},
-                                                 {1e9, "GB/s"}, {1e12, "TB/s"}, {1e15, "PB/s"}};
-inline constexpr print_step binary_byte_rate_steps[] = {{1.0, "B/s"},
-                                                        {1024.0, "KiB/s"},
-                                                        {1048576.0, "MiB/s"},
-                                                        {1073741824.0, "GiB/s"},
-                                                        {1099511627776.0, "TiB/s"},
-                                                        {1125899906842624.0, "PiB/s"}};
-inline constexpr print_step bit_rate_steps[] = {{1.0, "b/s"},  {1e3, "kb/s"},  {1e6, "Mb/s"},
-                                                {1e9, "Gb/s"}, {1e12, "Tb/s"}, {1e15, "Pb/s"}};
-inline constexpr print_step binary_bit_rate_steps[] = {{1.0, "b/s"},
-                                                       {1024.0, "Kib/s"},
-                                                       {1048576.0, "Mib/s"},
-                                                       {1073741824.0, "Gib/s"},
-                                                       {1099511627776.0, "Tib/s"},
-                                                       {1125899906842624.0, "Pib/s"}};
-inline constexpr print_step flop_steps[] = {{1.0, "FLOP"},   {1e3, "kFLOP"},  {1e6, "MFLOP"},
-                                            {1e9, "GFLOP"},  {1e12, "TFLOP"}, {1e15, "PFLOP"},
-                                            {1e18, "EFLOP"}, {1e21, "ZFLOP"}, {1e24, "YFLOP"}};
-inline constexpr print_step flop_rate_steps[] = {
-    {1.0, "FLOP/s"},   {1e3, "kFLOP/s"},  {1e6, "MFLOP/s"},  {1e9, "GFLOP/s"}, {1e12, "TFLOP/s"},
-    {1e15, "PFLOP/s"}, {1e18, "EFLOP/s"}, {1e21, "ZFLOP/s"}, {1e24, "YFLOP/s"}};
-inline constexpr print_step watt_steps[] = {{1e-12, "pW"}, {1e-9, "nW"}, {1e-6, "uW"}, {1e-3, "mW"},
-                                            {1.0, "W"},    {1e3, "kW"},  {1e6, "MW"},  {1e9, "GW"}};
-inline constexpr print_step joule_steps[] = {{1e-12, "pJ"}, {1e-9, "nJ"}, {1e-6, "uJ"},
-                                             {1e-3, "mJ"},  {1.0, "J"},   {1e3, "kJ"},
-                                             {1e6, "MJ"},   {1e9, "GJ"}};
-inline constexpr print_step joule_per_bit_steps[] = {
-    {1e-12, "pJ/bit"}, {1e-9, "nJ/bit"}, {1e-6, "uJ/bit"}, {1e-3, "mJ/bit"}, {1.0, "J/bit"}};
-inline constexpr print_step money_steps[] = {
-    {1.0, ""}, {1e3, "k"}, {1e6, "M"}, {1e9, "B"}, {1e12, "T"}};
-inline constexpr print_step hertz_steps[] = {
-    {1.0, "Hz"}, {1e3, "kHz"}, {1e6, "MHz"}, {1e9, "GHz"}, {1e12, "THz"}};
+// Beyond the second, times are read in minutes, hours and days rather than kiloseconds.
+inline constexpr prefix time_steps[] = {{"ps", 1e-12}, {"ns", 1e-9},  {"us", 1e-6},
+                                        {"ms", 1e-3},  {"s", 1.0},    {"min", 60.0},
+                                        {"h", 3600.0}, {"d", 86400.0}};
 
 /// `x` with `digits` significant digits, trailing zeros dropped; never exponent notation for
 /// |x| in [1e-4, 1e15).
@@ -136,12 +81,13 @@ inline constexpr print_step hertz_steps[] = {
   return std::strtod(buffer, nullptr);
 }
 
-/// Picks the step a person would read `x` (finite, base units) in, and the number to print.
-[[nodiscard]] inline std::pair<double, std::string_view> choose_step(
-    double x, std::span<const print_step> steps, int digits) {
+/// Picks the prefix a person would read `x` (finite, base units) with, and the number to print.
+[[nodiscard]] inline std::pair<double, std::string_view> choose_step(double x,
+                                                                     std::span<const prefix> steps,
+                                                                     int digits) {
   const double a = std::fabs(x);
   std::size_t i = 0;
-  // The base unit (factor 1) is the step for zero.
+  // The unprefixed unit (factor 1) is the step for zero.
   while (i + 1 < steps.size() && steps[i].factor < 1.0) ++i;
   if (a > 0.0) {
     i = 0;
@@ -154,24 +100,37 @@ inline constexpr print_step hertz_steps[] = {
   return {x / steps[i].factor, steps[i].symbol};
 }
 
-/// "3.21 ms": number, space, symbol; "nan" and "inf" only for non-finite input.
-[[nodiscard]] inline std::string format_with(double x, std::span<const print_step> steps,
-                                             int digits) {
+/// "3.21 ms": number, space, prefix and unit; "nan" and "inf" only for non-finite input.
+[[nodiscard]] inline std::string format_with(double x, std::span<const prefix> steps,
+                                             std::string_view unit, int digits) {
   if (!std::isfinite(x)) {
-    const auto base = std::find_if(steps.begin(), steps.end(),
-                                   [](const print_step& s) { return s.factor == 1.0; });
+    const auto base =
+        std::find_if(steps.begin(), steps.end(), [](const prefix& s) { return s.factor == 1.0; });
     return std::string(std::isnan(x) ? "nan" : (x < 0 ? "-inf" : "inf")) + " " +
-           std::string(base == steps.end() ? "" : base->symbol);
+           std::string(base == steps.end() ? "" : base->symbol) + std::string(unit);
   }
   const auto [number, symbol] = choose_step(x, steps, digits);
-  return format_number(number, digits) + " " + std::string(symbol);
+  return format_number(number, digits) + " " + std::string(symbol) + std::string(unit);
+}
+
+/// Bytes or bits ("B", "b") with SI prefixes up to `largest_exponent` or binary prefixes up to
+/// `largest_binary`, as the options ask.
+[[nodiscard]] inline std::string format_information(double bytes, const format_options& options,
+                                                    std::string_view per, int largest_exponent,
+                                                    std::size_t largest_binary, int digits) {
+  const double x = options.bits ? bytes * 8.0 : bytes;
+  const std::string unit = std::string(options.bits ? "b" : "B") + std::string(per);
+  const auto steps = options.binary
+                         ? std::span<const prefix>(binary_prefixes).first(largest_binary + 1)
+                         : si_range(0, largest_exponent);
+  return format_with(x, steps, unit, digits);
 }
 
 /// "$1.2M", "-$3.5k/h": money as prices are written.
 [[nodiscard]] inline std::string format_money(double x, std::string_view per, int digits) {
   if (!std::isfinite(x))
     return std::string(std::isnan(x) ? "$nan" : (x < 0 ? "-$inf" : "$inf")) + std::string(per);
-  const auto [number, magnitude] = choose_step(x, money_steps, digits);
+  const auto [number, magnitude] = choose_step(x, money_magnitudes, digits);
   const std::string sign = number < 0.0 ? "-" : "";
   return sign + "$" + format_number(std::fabs(number), digits) + std::string(magnitude) +
          std::string(per);
@@ -195,39 +154,22 @@ template <class Dimension>
   const int digits = std::clamp(options.significant_digits, 1, 17);
   const double x = value_in<units::unit_of<Dimension>>(q);
   if constexpr (std::is_same_v<Dimension, units::time_dimension>) {
-    return ud::format_with(x, ud::time_steps, digits);
+    return ud::format_with(x, ud::time_steps, "", digits);
   } else if constexpr (std::is_same_v<Dimension, units::information_dimension>) {
-    if (options.bits)
-      return ud::format_with(x * 8.0,
-                             options.binary ? std::span<const ud::print_step>(ud::binary_bit_steps)
-                                            : std::span<const ud::print_step>(ud::bit_steps),
-                             digits);
-    return ud::format_with(x,
-                           options.binary ? std::span<const ud::print_step>(ud::binary_byte_steps)
-                                          : std::span<const ud::print_step>(ud::byte_steps),
-                           digits);
+    return ud::format_information(x, options, "", 18, 6, digits);
   } else if constexpr (std::is_same_v<Dimension, units::bandwidth_dimension>) {
-    if (options.bits)
-      return ud::format_with(x * 8.0,
-                             options.binary
-                                 ? std::span<const ud::print_step>(ud::binary_bit_rate_steps)
-                                 : std::span<const ud::print_step>(ud::bit_rate_steps),
-                             digits);
-    return ud::format_with(x,
-                           options.binary
-                               ? std::span<const ud::print_step>(ud::binary_byte_rate_steps)
-                               : std::span<const ud::print_step>(ud::byte_rate_steps),
-                           digits);
+    return ud::format_information(x, options, "/s", 15, 5, digits);
   } else if constexpr (std::is_same_v<Dimension, units::flop_dimension>) {
-    return ud::format_with(x, ud::flop_steps, digits);
+    return ud::format_with(x, units::si_range(0, 24), "FLOP", digits);
   } else if constexpr (std::is_same_v<Dimension, units::flop_rate_dimension>) {
-    return ud::format_with(x, ud::flop_rate_steps, digits);
+    return ud::format_with(x, units::si_range(0, 24), "FLOP/s", digits);
   } else if constexpr (std::is_same_v<Dimension, units::power_dimension>) {
-    return ud::format_with(x, ud::watt_steps, digits);
+    return ud::format_with(x, units::si_range(-12, 9), "W", digits);
   } else if constexpr (std::is_same_v<Dimension, units::energy_dimension>) {
-    return ud::format_with(x, ud::joule_steps, digits);
+    return ud::format_with(x, units::si_range(-12, 9), "J", digits);
   } else if constexpr (std::is_same_v<Dimension, units::energy_per_information_dimension>) {
-    return ud::format_with(value_in<joule_per_bit_unit>(q), ud::joule_per_bit_steps, digits);
+    return ud::format_with(value_in<joule_per_bit_unit>(q), units::si_range(-12, 0), "J/bit",
+                           digits);
   } else if constexpr (std::is_same_v<Dimension, units::currency_dimension>) {
     return ud::format_money(x, "", digits);
   } else if constexpr (std::is_same_v<Dimension, units::currency_rate_dimension>) {
@@ -235,7 +177,7 @@ template <class Dimension>
   } else if constexpr (std::is_same_v<Dimension, units::currency_per_energy_dimension>) {
     return ud::format_money(x * 3.6e6, "/kWh", digits);
   } else if constexpr (std::is_same_v<Dimension, units::frequency_dimension>) {
-    return ud::format_with(x, ud::hertz_steps, digits);
+    return ud::format_with(x, units::si_range(0, 12), "Hz", digits);
   } else {
     const std::string symbol = units::base_symbol<Dimension>();
     return ud::format_number(x, digits) + (symbol.empty() ? "" : " " + symbol);

@@ -25,6 +25,7 @@
 /// @ingroup units
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <boost/units/dimensionless_type.hpp>
 #include <boost/units/physical_dimensions/length.hpp>
@@ -34,12 +35,14 @@
 #include <cmath>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <system_error>
 #include <type_traits>
 
 #include "paradox/error.hpp"
+#include "paradox/units/prefixes.hpp"
 #include "paradox/units/system.hpp"
 #include "paradox/units/value_in.hpp"
 
@@ -188,29 +191,8 @@ inline constexpr std::array<atom, 16> atoms{{
     {"USD", dims_of<currency_dimension>, 1.0, prefix_class::none, false},
 }};
 
-/// A prefix symbol and its factor.
-struct prefix {
-  std::string_view symbol;
-  double factor;
-};
-
-inline constexpr std::array<prefix, 8> large_prefixes{{{"k", 1e3},
-                                                       {"M", 1e6},
-                                                       {"G", 1e9},
-                                                       {"T", 1e12},
-                                                       {"P", 1e15},
-                                                       {"E", 1e18},
-                                                       {"Z", 1e21},
-                                                       {"Y", 1e24}}};
-// Micro is spelled u, the micro sign or the Greek mu, whichever a keyboard offers.
-inline constexpr std::array<prefix, 6> small_prefixes{
-    {{"m", 1e-3}, {"u", 1e-6}, {"\u00b5", 1e-6}, {"\u03bc", 1e-6}, {"n", 1e-9}, {"p", 1e-12}}};
-inline constexpr std::array<prefix, 6> binary_prefixes{{{"Ki", 1024.0},
-                                                        {"Mi", 1048576.0},
-                                                        {"Gi", 1073741824.0},
-                                                        {"Ti", 1099511627776.0},
-                                                        {"Pi", 1125899906842624.0},
-                                                        {"Ei", 1152921504606846976.0}}};
+// Micro is also spelled with the micro sign or the Greek mu, whichever a keyboard offers.
+inline constexpr std::array<prefix, 2> micro_aliases{{{"\u00b5", 1e-6}, {"\u03bc", 1e-6}}};
 
 /// A unit term's dimension and size in base units.
 struct term_value {
@@ -224,27 +206,31 @@ struct term_value {
   return nullptr;
 }
 
+/// Whether atom `a` takes prefix `p`: binary prefixes only where the atom allows them; SI
+/// prefixes above one on `large` and `all` atoms, below one on `all` atoms only.
+[[nodiscard]] constexpr bool takes(const atom& a, const prefix& p, bool binary) {
+  if (binary) return a.binary;
+  return p.factor > 1.0 ? a.prefixes != prefix_class::none : a.prefixes == prefix_class::all;
+}
+
+/// Parses `s` as one of `prefixes` followed by an atom that takes it.
+[[nodiscard]] constexpr std::optional<term_value> parse_prefixed(std::string_view s,
+                                                                 std::span<const prefix> prefixes,
+                                                                 bool binary) {
+  for (const auto& p : prefixes) {
+    if (p.symbol.empty() || !s.starts_with(p.symbol)) continue;
+    const atom* a = find_atom(s.substr(p.symbol.size()));
+    if (a != nullptr && takes(*a, p, binary)) return term_value{a->dimension, a->scale * p.factor};
+  }
+  return std::nullopt;
+}
+
 /// Parses one term: an atom with at most one prefix ("GiB", "ms", "kWh").
 [[nodiscard]] constexpr std::optional<term_value> parse_term(std::string_view s) {
   if (const atom* a = find_atom(s)) return term_value{a->dimension, a->scale};
-  for (const auto& p : binary_prefixes) {
-    if (!s.starts_with(p.symbol)) continue;
-    const atom* a = find_atom(s.substr(p.symbol.size()));
-    if (a != nullptr && a->binary) return term_value{a->dimension, a->scale * p.factor};
-  }
-  for (const auto& p : large_prefixes) {
-    if (!s.starts_with(p.symbol)) continue;
-    const atom* a = find_atom(s.substr(p.symbol.size()));
-    if (a != nullptr && a->prefixes != prefix_class::none)
-      return term_value{a->dimension, a->scale * p.factor};
-  }
-  for (const auto& p : small_prefixes) {
-    if (!s.starts_with(p.symbol)) continue;
-    const atom* a = find_atom(s.substr(p.symbol.size()));
-    if (a != nullptr && a->prefixes == prefix_class::all)
-      return term_value{a->dimension, a->scale * p.factor};
-  }
-  return std::nullopt;
+  if (const auto t = parse_prefixed(s, binary_prefixes, true)) return t;
+  if (const auto t = parse_prefixed(s, si_prefixes, false)) return t;
+  return parse_prefixed(s, micro_aliases, false);
 }
 
 /// Parses a unit: "GB/s", "Gbps", "pJ/bit", "h".
@@ -323,23 +309,12 @@ struct parsed_quantity {
     // "$1.2M", "$2.5/h": a magnitude as prices are written, then an optional denominator.
     result.dimension = dims_of<currency_dimension>;
     if (!rest.empty() && rest.front() != '/') {
-      switch (rest.front()) {
-        case 'k':
-          scale = 1e3;
-          break;
-        case 'M':
-          scale = 1e6;
-          break;
-        case 'B':
-          scale = 1e9;
-          break;
-        case 'T':
-          scale = 1e12;
-          break;
-        default:
-          return malformed;
-      }
-      rest.remove_prefix(1);
+      const auto magnitude =
+          std::find_if(money_magnitudes.begin() + 1, money_magnitudes.end(),
+                       [rest](const prefix& m) { return rest.starts_with(m.symbol); });
+      if (magnitude == money_magnitudes.end()) return malformed;
+      scale = magnitude->factor;
+      rest.remove_prefix(magnitude->symbol.size());
     }
     if (!rest.empty()) {
       if (rest.front() != '/') return malformed;
