@@ -70,6 +70,11 @@ TEST_CASE("require_finite rejects NaN and both infinities") {
   REQUIRE_THROWS_WITH(require_finite("f", "x", -inf_value), "f: x must be finite (got -inf)");
 }
 
+TEST_CASE("require_non_empty rejects the empty string only") {
+  CHECK_NOTHROW(require_non_empty("f", "name", "x"));
+  REQUIRE_THROWS_WITH(require_non_empty("f", "name", ""), "f: name must be non-empty (got \"\")");
+}
+
 TEST_CASE("require_fraction: [0, 1], NaN rejected") {
   CHECK_NOTHROW(require_fraction("f", "overlap_fraction", 0.0));
   CHECK_NOTHROW(require_fraction("f", "overlap_fraction", 1.0));

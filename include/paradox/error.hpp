@@ -123,6 +123,16 @@ constexpr void require_non_negative(std::string_view function, std::string_view 
     throw invalid_input(function, parameter, "be >= 0 and finite", detail::describe(x));
 }
 
+/// @brief Throws unless `text` is non-empty (names and sources of hardware and catalog entries).
+/// @param function the calling function, for the message
+/// @param parameter the checked parameter, for the message
+/// @param text the text
+/// @throws invalid_input "function: parameter must be non-empty (got "")"
+constexpr void require_non_empty(std::string_view function, std::string_view parameter,
+                                 std::string_view text) {
+  if (text.empty()) throw invalid_input(function, parameter, "be non-empty", "\"\"");
+}
+
 /// @brief Throws unless `x` is finite (NaN and infinities rejected).
 /// @param function the calling model, for the message
 /// @param parameter the checked parameter, for the message

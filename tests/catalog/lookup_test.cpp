@@ -31,3 +31,11 @@ TEST_CASE("lookup is exact: case and whitespace matter", "[catalog][lookup]") {
   REQUIRE_THROWS_AS(catalog::find_by_key(entries, " a", "entry"), invalid_input);
   REQUIRE_THROWS_AS(catalog::find_by_key(entries, "", "entry"), invalid_input);
 }
+
+TEST_CASE("find_key returns a pointer to the entry, or nullptr without throwing",
+          "[catalog][lookup]") {
+  STATIC_REQUIRE(catalog::find_key(entries, "a") == &entries[0]);
+  REQUIRE(catalog::find_key(entries, "c-d") == &entries[2]);
+  REQUIRE(catalog::find_key(entries, "z") == nullptr);
+  REQUIRE(catalog::find_key(entries, "") == nullptr);
+}

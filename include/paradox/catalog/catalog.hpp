@@ -39,10 +39,8 @@ namespace paradox::catalog {
 ///   "catalog: link must be one of nvlink3, ..., roce, lte, ..., ble-2m (got "foo")"
 /// @see wired_link, radio_link, as_link
 [[nodiscard]] inline const Link& link(std::string_view key) {
-  for (const Link& l : links)
-    if (l.key == key) return l;
-  for (const Link& l : radio_uplinks)
-    if (l.key == key) return l;
+  if (const Link* l = find_key(links, key)) return *l;
+  if (const Link* l = find_key(radio_uplinks, key)) return *l;
   throw invalid_input("catalog", "link",
                       "be one of " + list_keys(links) + ", " + list_keys(radio_uplinks),
                       "\"" + std::string(key) + "\"");
@@ -54,9 +52,7 @@ namespace paradox::catalog {
 /// @return true when transformer_model(key) would succeed; false otherwise (never throws)
 /// @see transformer_model, is_edge_model
 [[nodiscard]] inline bool is_transformer_model(std::string_view key) noexcept {
-  for (const TransformerSpec& m : transformer_models)
-    if (m.key == key) return true;
-  return false;
+  return find_key(transformer_models, key) != nullptr;
 }
 
 /// @brief Whether `key` names an edge-model preset.
@@ -64,9 +60,7 @@ namespace paradox::catalog {
 /// @return true when edge_model(key) would succeed; false otherwise (never throws)
 /// @see edge_model, is_transformer_model
 [[nodiscard]] inline bool is_edge_model(std::string_view key) noexcept {
-  for (const EdgeModelSpec& m : edge_models)
-    if (m.key == key) return true;
-  return false;
+  return find_key(edge_models, key) != nullptr;
 }
 
 /// @brief Throws unless `key` names a model of either kind (transformer or edge model).

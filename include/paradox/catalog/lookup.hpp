@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,20 @@ template <class Range>
   return keys;
 }
 
+/// @brief The entry of `entries` whose key equals `key`, or nullptr (never throws).
+/// @tparam Range any range of structs with a `key` member
+/// @param entries the entries, e.g. a catalog array
+/// @param key the lower-case key; the match is exact and case-sensitive
+/// @return a pointer to the first matching entry inside `entries`, or nullptr when none matches
+/// @see find_by_key, which throws instead of returning nullptr
+template <class Range>
+[[nodiscard]] constexpr auto find_key(const Range& entries, std::string_view key) noexcept
+    -> decltype(&*std::begin(entries)) {
+  for (const auto& e : entries)
+    if (e.key == key) return &e;
+  return nullptr;
+}
+
 /// @brief The entry of `entries` whose key equals `key`.
 /// @tparam Range any range of structs with a `key` member
 /// @param entries a range of structs with a `key` member (a catalog array)
@@ -40,8 +55,7 @@ template <class Range>
 template <class Range>
 [[nodiscard]] const auto& find_by_key(const Range& entries, std::string_view key,
                                       std::string_view what) {
-  for (const auto& e : entries)
-    if (e.key == key) return e;
+  if (const auto* e = find_key(entries, key)) return *e;
   throw invalid_input("catalog", what, "be one of " + list_keys(entries),
                       "\"" + std::string(key) + "\"");
 }

@@ -149,7 +149,7 @@ struct ScalingEfficiencyFigure {
     require_in_range(fn, "highlight_workers", *plot.highlight_workers, 1, plot.max_workers);
   int widest_node = 1;
   for (const NetworkScenario& n : plot.networks) {
-    if (n.name.empty()) throw invalid_input(fn, "network name", "be non-empty", "\"\"");
+    require_non_empty(fn, "network name", n.name);
     widest_node = std::max(widest_node, n.input.gpus_per_node);
   }
 

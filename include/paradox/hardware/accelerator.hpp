@@ -143,7 +143,7 @@ namespace detail {
 ///   "accelerator: dense_peak must support at least one precision (got none)"
 inline void validate(const Accelerator& acc) {
   constexpr std::string_view fn = "accelerator";
-  if (acc.name.empty()) throw invalid_input(fn, "name", "be non-empty", "\"\"");
+  require_non_empty(fn, "name", acc.name);
   bool any = false;
   for (Precision p : all_precisions) {
     require_finite(fn, to_string(p), detail::stored_peak(acc, p));

@@ -41,7 +41,7 @@ struct EdgeDevice {
 ///   "edge device: idle_power must be <= active_power (got 100 W)"
 constexpr void validate(const EdgeDevice& d) {
   constexpr std::string_view fn = "edge device";
-  if (d.name.empty()) throw invalid_input(fn, "name", "be non-empty", "\"\"");
+  require_non_empty(fn, "name", d.name);
   require_positive(fn, "compute_peak", d.compute_peak);
   require_positive(fn, "memory", d.memory);
   require_positive(fn, "active_power", d.active_power);

@@ -53,7 +53,7 @@ struct Link {
 ///   "link: bandwidth must be > 0 and finite (got 0 B/s)"
 constexpr void validate(const Link& link) {
   constexpr std::string_view fn = "link";
-  if (link.name.empty()) throw invalid_input(fn, "name", "be non-empty", "\"\"");
+  require_non_empty(fn, "name", link.name);
   require_positive(fn, "bandwidth", link.bandwidth);
   require_non_negative(fn, "latency", link.latency);
   require_non_negative(fn, "energy_per_bit", link.energy_per_bit);

@@ -78,7 +78,7 @@ struct Node {
 ///   validate(const Accelerator&) and validate(const Link&)
 inline void validate(const Node& node) {
   constexpr std::string_view fn = "node";
-  if (node.name.empty()) throw invalid_input(fn, "name", "be non-empty", "\"\"");
+  require_non_empty(fn, "name", node.name);
   require_at_least(fn, "accelerators_per_node", node.accelerators_per_node, 1);
   require_at_least(fn, "nics_per_node", node.nics_per_node, 1);
   validate(node.accelerator);

@@ -58,7 +58,7 @@ struct Provenance {
 /// @param p the provenance to check
 /// @throws invalid_input "function: provenance.source must be non-empty (got "")"
 constexpr void validate(std::string_view function, const Provenance& p) {
-  if (p.source.empty()) throw invalid_input(function, "provenance.source", "be non-empty", "\"\"");
+  require_non_empty(function, "provenance.source", p.source);
 }
 
 /// @}

@@ -131,7 +131,7 @@ struct RadioLink {
 ///   "radio link: tail_power must be >= 0 and finite (got -1 W)"
 constexpr void validate(const RadioLink& r) {
   constexpr std::string_view fn = "radio link";
-  if (r.name.empty()) throw invalid_input(fn, "name", "be non-empty", "\"\"");
+  require_non_empty(fn, "name", r.name);
   require_positive(fn, "uplink", r.uplink);
   require_positive(fn, "downlink", r.downlink);
   require_non_negative(fn, "latency", r.latency);
