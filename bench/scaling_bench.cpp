@@ -9,17 +9,23 @@ namespace {
 
 using namespace paradox;
 
+const Link ndr{.bandwidth = 400.0 * gigabits_per_second, .latency = 5.0 * microseconds};
+const Link nvlink{.bandwidth = 450.0 * gigabytes_per_second, .latency = 1.0 * microseconds};
+
+// 10^5 one-GPU nodes, one 400 Gb/s NIC each.
 scaling::ScalingInput flat_job() {
   return {.compute_time = 640.0 * seconds,
           .gradient = 140.0 * gigabytes,
-          .link = {.latency = 5.0 * microseconds, .bandwidth = 400.0 * gigabits_per_second},
+          .cluster = {.node = {.nic = ndr}, .nodes = 100'001},
           .overlap_fraction = 0.5};
 }
 
+// 12,501 nodes of 8 GPUs on NVLink sharing 4 NICs.
 scaling::ScalingInput node_job() {
   auto job = flat_job();
-  job.gpus_per_node = 8;
-  job.intra_node = {.latency = 1.0 * microseconds, .bandwidth = 450.0 * gigabytes_per_second};
+  job.cluster = {.node = {.accelerators_per_node = 8, .intra_node = nvlink, .nic = ndr,
+                          .nics_per_node = 4},
+                 .nodes = 12'501};
   return job;
 }
 
@@ -41,7 +47,7 @@ BENCHMARK(sweep_hierarchical)->Arg(1024)->Arg(100000)->Unit(benchmark::kMicrosec
 
 void diminishing_returns(benchmark::State& state) {
   const auto job = flat_job();
-  for (auto _ : state) benchmark::DoNotOptimize(scaling::diminishing_returns_workers(job, 100000));
+  for (auto _ : state) benchmark::DoNotOptimize(scaling::diminishing_returns(job, 100000));
 }
 BENCHMARK(diminishing_returns)->Unit(benchmark::kMicrosecond);
 
@@ -49,7 +55,7 @@ void diminishing_returns_none_found(benchmark::State& state) {
   // No gradient: the scan runs to the end of 10^5 workers.
   auto job = flat_job();
   job.gradient = 0.0 * bytes;
-  for (auto _ : state) benchmark::DoNotOptimize(scaling::diminishing_returns_workers(job, 100000));
+  for (auto _ : state) benchmark::DoNotOptimize(scaling::diminishing_returns(job, 100000));
 }
 BENCHMARK(diminishing_returns_none_found)->Unit(benchmark::kMicrosecond);
 

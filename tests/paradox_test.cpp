@@ -33,7 +33,7 @@ TEST_CASE("the umbrella header brings the collectives", "[paradox]") {
       .algorithm = comm::Algorithm::ring,
       .message = 1.0 * gigabytes,
       .ranks = 8,
-      .link = {.latency = 500.0 * nanoseconds, .bandwidth = 50.0 * gigabytes_per_second}});
+      .link = {.bandwidth = 50.0 * gigabytes_per_second, .latency = 500.0 * nanoseconds}});
   REQUIRE_THAT(value_in<millisecond_unit>(t), Catch::Matchers::WithinRel(35.007, 1e-12));
 }
 
@@ -44,9 +44,9 @@ TEST_CASE("the umbrella header brings the catalog and its tracks", "[paradox]") 
 
 TEST_CASE("the umbrella header brings point-to-point", "[paradox]") {
   // Hockney: alpha + n / beta = 1 us + 1 MB / (1 GB/s) = 1.001 ms.
-  const Seconds t = comm::time(comm::PointToPoint{.message = 1.0 * megabytes,
-                                                  .latency = 1.0 * microseconds,
-                                                  .bandwidth = 1.0 * gigabytes_per_second});
+  const Seconds t = comm::time(comm::PointToPoint{
+      .message = 1.0 * megabytes,
+      .link = {.bandwidth = 1.0 * gigabytes_per_second, .latency = 1.0 * microseconds}});
   REQUIRE_THAT(value_in<millisecond_unit>(t), Catch::Matchers::WithinRel(1.001, 1e-12));
 }
 

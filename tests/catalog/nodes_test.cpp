@@ -29,5 +29,5 @@ TEST_CASE("every node preset is valid", "[catalog][nodes]") {
     REQUIRE(catalog::node(n.key).name == n.name);
   }
   REQUIRE_THROWS_WITH(catalog::node("dgx-1"),
-                      "catalog: node must be one of dgx-a100, dgx-h100, dgx-b200 (got \"dgx-1\")");
+                      "catalog: node must be one of dgx-a100, dgx-h100, dgx-b200, h100-10gbe (got \"dgx-1\")");
 }

@@ -17,11 +17,11 @@ TEST_CASE("the four tracks are found by key and by id", "[catalog][tracks]") {
 }
 
 TEST_CASE("fleet sizes and budgets follow the lab (MODELS.md section 10)", "[catalog][tracks]") {
-  REQUIRE(catalog::edge_guardian.fleet_size == 10000);
-  REQUIRE(catalog::mobile_nomad.fleet_size == 1000);
-  REQUIRE(catalog::tiny_pioneer.fleet_size == 100);
-  REQUIRE(catalog::cloud_titan.workers_per_node == 8);
-  REQUIRE(catalog::cloud_titan.fleet_size % catalog::cloud_titan.workers_per_node == 0);
+  REQUIRE(catalog::fleet_size(catalog::edge_guardian) == 10000);
+  REQUIRE(catalog::fleet_size(catalog::mobile_nomad) == 1000);
+  REQUIRE(catalog::fleet_size(catalog::tiny_pioneer) == 100);
+  REQUIRE(catalog::fleet_size(catalog::cloud_titan) == 1024);  // 128 nodes of 8 GPUs
+  REQUIRE(catalog::cloud_titan.slow.node.accelerators_per_node == 8);
   REQUIRE_THAT(value_in<milliwatt_unit>(catalog::tiny_pioneer.power_budget), WithinRel(1.0, 1e-12));
   REQUIRE_THAT(value_in<millisecond_unit>(catalog::edge_guardian.control_loop_period),
                WithinRel(10.0, 1e-12));
@@ -30,9 +30,23 @@ TEST_CASE("fleet sizes and budgets follow the lab (MODELS.md section 10)", "[cat
 TEST_CASE("Cloud Titan syncs the BF16 gradients of Llama 3 70B", "[catalog][tracks]") {
   // 2 bytes x 70.6e9 parameters = 141.2 GB.
   REQUIRE_THAT(value_in<gigabyte_unit>(catalog::cloud_titan.sync_payload), WithinRel(141.2, 1e-12));
-  REQUIRE(catalog::cloud_titan.intra_node.key == "nvlink4");
-  REQUIRE(catalog::cloud_titan.slow_network.key == "eth-10g");
-  REQUIRE(catalog::cloud_titan.fast_network.key == "ib-ndr");
+  REQUIRE(catalog::cloud_titan.slow.node.intra_node.key == "nvlink4");
+  REQUIRE(catalog::cloud_titan.fast.node.intra_node.key == "nvlink4");
+  REQUIRE(catalog::cloud_titan.slow.node.nic.key == "eth-10g");
+  REQUIRE(catalog::cloud_titan.fast.node.nic.key == "ib-ndr");
+}
+
+TEST_CASE("Cloud Titan's slow network is one 10 GbE NIC shared by a node's 8 GPUs") {
+  // 10 Gb/s / 8 GPUs = 1.25 Gb/s = 156.25 MB/s per GPU across nodes; the DGX H100 has one
+  // 400 Gb/s NDR NIC per GPU (NVIDIA DGX H100 datasheet: 8 ConnectX-7 compute ports).
+  REQUIRE(catalog::cloud_titan.slow.node.nics_per_node == 1);
+  REQUIRE_THAT(value_in<megabytes_per_second_unit>(
+                   effective_inter_node_bandwidth_per_accelerator(catalog::cloud_titan.slow)),
+               WithinRel(156.25, 1e-12));
+  REQUIRE(catalog::cloud_titan.fast.node.nics_per_node == 8);
+  REQUIRE_THAT(value_in<gigabytes_per_second_unit>(
+                   effective_inter_node_bandwidth_per_accelerator(catalog::cloud_titan.fast)),
+               WithinRel(50.0, 1e-12));
 }
 
 TEST_CASE("Cloud Titan's compute time is 6 N D over 40% of the BF16 peak", "[catalog][tracks]") {
@@ -47,12 +61,15 @@ TEST_CASE("every track is internally consistent", "[catalog][tracks]") {
   for (const catalog::Track& t : catalog::tracks) {
     INFO(t.key);
     // The fast network is faster than the slow one (the part-1 toggle means something).
-    REQUIRE(t.fast_network.bandwidth > t.slow_network.bandwidth);
-    REQUIRE_NOTHROW(validate(t.intra_node));
-    REQUIRE_NOTHROW(validate(t.slow_network));
-    REQUIRE_NOTHROW(validate(t.fast_network));
-    REQUIRE(t.fleet_size >= 2);
-    REQUIRE(t.workers_per_node >= 1);
+    REQUIRE(effective_inter_node_bandwidth_per_accelerator(t.fast) >
+            effective_inter_node_bandwidth_per_accelerator(t.slow));
+    REQUIRE_NOTHROW(validate(t.slow.node.nic));
+    REQUIRE_NOTHROW(validate(t.fast.node.nic));
+    REQUIRE(catalog::fleet_size(t) >= 2);
+    // Both networks carry the same fleet of the same nodes.
+    REQUIRE(paradox::accelerators(t.fast) == paradox::accelerators(t.slow));
+    REQUIRE(t.fast.node.accelerators_per_node == t.slow.node.accelerators_per_node);
+    if (t.slow.node.accelerators_per_node > 1) REQUIRE_NOTHROW(validate(t.slow.node.intra_node));
     REQUIRE(t.power_budget > Watts{});
     REQUIRE_FALSE(t.story.empty());
     REQUIRE_FALSE(t.role.empty());
@@ -64,8 +81,6 @@ TEST_CASE("every track is internally consistent", "[catalog][tracks]") {
     REQUIRE(t.workload.achieved_fraction > 0.0);
     REQUIRE(t.workload.achieved_fraction <= 1.0);
     REQUIRE_FALSE(t.workload.derivation.empty());
-    // Devices have no node: their "intra-node" link is the slow network.
-    if (t.workers_per_node == 1) REQUIRE(t.intra_node.key == t.slow_network.key);
   }
 }
 

@@ -167,9 +167,24 @@ paradox_cli_test(scaling.slow_network_diminishes_at_once --json
 paradox_cli_test(scaling.weak_mode --json --array-size /points=4 --near /points/0/speedup=1
                  --null /diminishing_returns_workers
                  -- scaling ${scaling_job} --max-workers 4 --mode weak --overlap 0.5 --json)
+# With 8 GPUs per node the fleet grows a node at a time (scaling::diminishing_returns): on
+# 50 GB/s NICs, one per GPU, 4 nodes still each add more than 0.5 per GPU.
 paradox_cli_test(scaling.multi_node --json --array-size /points=32
+                 --null /diminishing_returns_workers --equal /diminishing_returns_step=8
                  -- scaling ${scaling_job} --max-workers 32 --gpus-per-node 8
                  --intra-bandwidth 450GB/s --intra-latency 1us --json)
+
+# One 50 GB/s NIC shared by the node's 8 GPUs: each gets 6.25 GB/s across nodes. T(N) for
+# N = 8k: 1 s / N + 14 x 1 us + 2 (7/8) 1 GB / 450 GB/s + 2 (k-1) 500 ns + 2 (k-1)/k 1 GB /
+# 50 GB/s (the whole buffer through the one NIC). (S(16) - S(8)) / 8 = 0.477 < 0.5, so the
+# first node is already the knee.
+paradox_cli_test(scaling.shared_nic --json --equal /diminishing_returns_workers=8
+                 --equal /diminishing_returns_step=8
+                 -- scaling ${scaling_job} --max-workers 32 --gpus-per-node 8
+                 --intra-bandwidth 450GB/s --intra-latency 1us --nics-per-node 1 --json)
+paradox_cli_test(scaling.nics_need_gpus_per_node --exit 2
+                 --stderr-has "paradox scaling: --nics-per-node needs --gpus-per-node"
+                 -- scaling ${scaling_job} --max-workers 32 --nics-per-node 1)
 
 # T(N) = 1 s / N + 2(N-1) x 500 ns + 2(N-1)/N x 20 ms (ring, MODELS.md section 5):
 # S(11) - S(10) = 0.504, S(12) - S(11) = 0.476, so the knee is N = 11.

@@ -35,7 +35,7 @@ TEST_CASE("the ring allreduce's bus bandwidth approaches the link bandwidth for 
   const CollectiveInput in{.op = Collective::allreduce,
                            .message = 1.0 * gigabytes,
                            .ranks = 8,
-                           .link = {500.0 * nanoseconds, 50.0 * gigabytes_per_second}};
+                           .link = {.bandwidth = 50.0 * gigabytes_per_second, .latency = 500.0 * nanoseconds}};
   const Bandwidth busbw = bus_bandwidth(in.op, in.ranks, in.message, time(in));
   CHECK_THAT(value_in<gigabytes_per_second_unit>(busbw), WithinRel(50.0 * 35.0 / 35.007, 1e-12));
 }

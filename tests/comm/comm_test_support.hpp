@@ -7,7 +7,13 @@
 
 #include <cstddef>
 
+#include "paradox/hardware/link.hpp"
 #include "paradox/units.hpp"
+
+/// A link in alpha-beta order: latency (alpha), then per-direction bandwidth (beta).
+inline paradox::Link ab(paradox::Seconds latency, paradox::Bandwidth bandwidth) {
+  return {.bandwidth = bandwidth, .latency = latency};
+}
 
 namespace comm_test {
 
@@ -20,6 +26,7 @@ inline const Bytes n = 10.0 * megabytes;
 inline const Bandwidth fast_reduce = 100.0 * gigabytes_per_second;
 
 inline double in_seconds(Seconds t) { return value_in<second_unit>(t); }
+
 
 /// A valid alpha-beta point drawn over many orders of magnitude.
 struct Scenario {

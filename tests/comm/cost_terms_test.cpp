@@ -55,5 +55,5 @@ TEST_CASE("an infinite total is rejected rather than returned") {
   const CostTerms huge{1e308 * seconds, 1e308 * seconds, 0.0 * seconds};
   REQUIRE_THROWS_AS(cd::finite("model", huge), invalid_input);
   REQUIRE_THROWS_WITH(cd::finite("model", huge),
-                      Catch::Matchers::StartsWith("model: time must be finite"));
+                      Catch::Matchers::StartsWith("model: message must be small enough for a finite"));
 }

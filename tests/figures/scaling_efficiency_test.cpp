@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "scaling/scaling_test_support.hpp"
+
 #include "paradox/figures/csv.hpp"
 
 using namespace paradox;
@@ -16,7 +18,7 @@ namespace {
 scaling::ScalingInput toy(double gigabytes_per_s) {
   return {.compute_time = 100.0 * seconds,
           .gradient = 1.0 * gigabytes,
-          .link = {.latency = 0.0 * seconds, .bandwidth = gigabytes_per_s * gigabytes_per_second}};
+          .cluster = scaling_test::flat(scaling_test::ab(0.0 * seconds, gigabytes_per_s * gigabytes_per_second))};
 }
 
 ScalingEfficiencyPlot toy_plot() {
@@ -113,15 +115,22 @@ TEST_CASE("samples_per_step switches the y axis to samples per second") {
 }
 
 TEST_CASE("multi-GPU nodes report diminishing returns in whole nodes") {
-  scaling::ScalingInput cluster = toy(1.0);
-  cluster.gpus_per_node = 8;
-  cluster.intra_node = {.latency = 0.0 * seconds, .bandwidth = 450.0 * gigabytes_per_second};
-  const auto point = diminishing_returns_point(cluster, 512);
-  if (point) CHECK(*point % 8 == 0);
-  const auto nodes = scaling::diminishing_returns_nodes(cluster, 64);
-  CHECK(point == (nodes ? std::optional<int>(*nodes * 8) : std::nullopt));
-  REQUIRE_THROWS_WITH(diminishing_returns_point(cluster, 4),
-                      "scaling efficiency plot: max_workers must be >= 8 (got 4)");
+  ScalingEfficiencyPlot plot = toy_plot();
+  for (NetworkScenario& net : plot.networks) {
+    net.input.cluster.nodes = 64;
+    net.input.cluster.node.accelerators_per_node = 8;
+    net.input.cluster.node.intra_node = scaling_test::ab(0.0 * seconds, 450.0 * gigabytes_per_second);
+  }
+  plot.max_workers = 512;
+  const auto built = build(plot);
+  for (std::size_t i = 0; i < built.networks.size(); ++i) {
+    const auto knee = scaling_test::knee(plot.networks[i].input, 512);
+    CHECK(built.networks[i].diminishing_returns_workers == knee);
+    if (knee) CHECK(*knee % 8 == 0);
+  }
+  plot.max_workers = 4;
+  REQUIRE_THROWS_WITH(build(plot),
+                      "diminishing returns: max_workers must be >= 8 (one node) (got 4)");
 }
 
 TEST_CASE("invalid plots are rejected naming the field") {

@@ -26,7 +26,7 @@ constexpr Node box{.name = "box",
                    .nic = nic,
                    .nics_per_node = 8,
                    .provenance = {"unit test"}};
-constexpr Cluster pod{.node = box, .nodes = 128, .inter_node = nic, .oversubscription_ratio = 1.0};
+constexpr Cluster pod{.node = box, .nodes = 128, .fabric = nic, .oversubscription_ratio = 1.0};
 }  // namespace
 
 TEST_CASE("a cluster counts nodes times accelerators per node", "[hardware][cluster]") {
@@ -55,7 +55,7 @@ TEST_CASE("oversubscription divides the per-accelerator inter-node bandwidth",
                    effective_inter_node_bandwidth_per_accelerator(two_to_one)),
                WithinRel(25.0, 1e-12));
   Cluster slow_fabric = pod;
-  slow_fabric.inter_node.bandwidth = 10.0 * gigabytes_per_second;
+  slow_fabric.fabric->bandwidth = 10.0 * gigabytes_per_second;
   REQUIRE_THAT(value_in<gigabytes_per_second_unit>(
                    effective_inter_node_bandwidth_per_accelerator(slow_fabric)),
                WithinRel(10.0, 1e-12));

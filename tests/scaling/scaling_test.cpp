@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "scaling/scaling_test_support.hpp"
+
 #include "paradox/units.hpp"
 
 using namespace paradox;
@@ -15,9 +17,7 @@ namespace {
 scaling::ScalingInput h100_job(const Bandwidth& inter_node) {
   return {.compute_time = 640.0 * seconds,
           .gradient = 140.0 * gigabytes,
-          .link = {.latency = 5.0 * microseconds, .bandwidth = inter_node},
-          .gpus_per_node = 8,
-          .intra_node = {.latency = 1.0 * microseconds, .bandwidth = 450.0 * gigabytes_per_second}};
+          .cluster = scaling_test::eight_gpu_nodes(scaling_test::ab(5.0 * microseconds, inter_node), scaling_test::ab(1.0 * microseconds, 450.0 * gigabytes_per_second))};
 }
 
 double gain_8_to_64(const scaling::ScalingInput& job) {
@@ -54,6 +54,6 @@ TEST_CASE("8 -> 64 GPUs is far from 8x on 10 GbE and close to it on 400G InfiniB
 TEST_CASE("the umbrella header brings the whole family") {
   CHECK(scaling::amdahl_speedup(0.5, 2.0) > 1.0);
   // On 10 GbE the ninth GPU (the first one across the network) already slows the step down.
-  CHECK(scaling::diminishing_returns_workers(h100_job(10.0 * gigabits_per_second), 64) == 8);
+  CHECK(scaling_test::knee(h100_job(10.0 * gigabits_per_second), 64) == 8);
   CHECK(scaling::sweep(h100_job(400.0 * gigabits_per_second), 64).size() == 64);
 }

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <catch2/catch.hpp>
+
+#include "scaling/scaling_test_support.hpp"
 #include <cmath>
 #include <optional>
 #include <span>
@@ -25,7 +27,7 @@ constexpr double ring_1gb_8_ranks_s = 0.035007;
 scaling::ScalingInput book_job(double compute_s = 1.0) {
   return {.compute_time = compute_s * seconds,
           .gradient = 1.0 * gigabytes,
-          .link = {.latency = 500.0 * nanoseconds, .bandwidth = 50.0 * gigabytes_per_second}};
+          .cluster = scaling_test::flat(scaling_test::ab(500.0 * nanoseconds, 50.0 * gigabytes_per_second))};
 }
 
 double s(const Seconds& t) { return value_in<second_unit>(t); }
@@ -122,19 +124,19 @@ TEST_CASE("full overlap of a small all-reduce gives ideal scaling") {
 TEST_CASE("the all-reduce uses the chosen algorithm on a flat cluster") {
   auto job = book_job();
   job.algorithm = comm::Algorithm::tree;
-  const Seconds expected = comm::time({.op = comm::Collective::allreduce,
+  const Seconds expected = comm::time(comm::CollectiveInput{.op = comm::Collective::allreduce,
                                        .algorithm = comm::Algorithm::tree,
                                        .message = 1.0 * gigabytes,
                                        .ranks = 8,
-                                       .link = job.link});
+                                       .link = job.cluster.node.nic});
   CHECK_THAT(s(scaling::communication_time(job, 8)), WithinRel(s(expected), 1e-12));
 }
 
 TEST_CASE("inside one node only the intra-node link is used") {
   auto job = book_job();
-  job.gpus_per_node = 8;
-  job.link = {.latency = 5.0 * microseconds, .bandwidth = 10.0 * gigabits_per_second};
-  job.intra_node = {.latency = 500.0 * nanoseconds, .bandwidth = 50.0 * gigabytes_per_second};
+  job.cluster = scaling_test::eight_gpu_nodes(
+      scaling_test::ab(5.0 * microseconds, 10.0 * gigabits_per_second),
+      scaling_test::ab(500.0 * nanoseconds, 50.0 * gigabytes_per_second));
   CHECK_THAT(s(scaling::communication_time(job, 8)), WithinRel(ring_1gb_8_ranks_s, 1e-9));
   // A hierarchical request inside one node is its intra-node ring.
   job.algorithm = comm::Algorithm::hierarchical;
@@ -143,17 +145,17 @@ TEST_CASE("inside one node only the intra-node link is used") {
 
 TEST_CASE("across nodes the all-reduce is hierarchical over whole nodes") {
   auto job = book_job();
-  job.gpus_per_node = 8;
-  job.link = {.latency = 5.0 * microseconds, .bandwidth = 400.0 * gigabits_per_second};
-  job.intra_node = {.latency = 1.0 * microseconds, .bandwidth = 450.0 * gigabytes_per_second};
+  job.cluster = scaling_test::eight_gpu_nodes(
+      scaling_test::ab(5.0 * microseconds, 400.0 * gigabits_per_second),
+      scaling_test::ab(1.0 * microseconds, 450.0 * gigabytes_per_second));
   const auto hierarchical = [&](int ranks) {
-    return s(comm::time({.op = comm::Collective::allreduce,
+    return s(comm::time(comm::CollectiveInput{.op = comm::Collective::allreduce,
                          .algorithm = comm::Algorithm::hierarchical,
                          .message = job.gradient,
                          .ranks = ranks,
-                         .link = job.link,
+                         .link = job.cluster.node.nic,
                          .gpus_per_node = 8,
-                         .intra_node = job.intra_node}));
+                         .intra_node = job.cluster.node.intra_node}));
   };
   CHECK_THAT(s(scaling::communication_time(job, 16)), WithinRel(hierarchical(16), 1e-12));
   CHECK_THAT(s(scaling::communication_time(job, 64)), WithinRel(hierarchical(64), 1e-12));
@@ -230,19 +232,37 @@ TEST_CASE("invalid scaling inputs are rejected with the parameter and the value"
   job.overlap_fraction = std::nan("");
   REQUIRE_THROWS_AS(scaling::evaluate(job, 8), invalid_input);
   job = book_job();
-  job.link.bandwidth = 0.0 * bytes_per_second;
+  job.cluster.node.nic.bandwidth = 0.0 * bytes_per_second;
   REQUIRE_THROWS_WITH(scaling::evaluate(job, 8),
-                      "scaling: link.bandwidth must be > 0 and finite (got 0 B/s)");
+                      "scaling: cluster.node.nic.bandwidth must be > 0 and finite (got 0 B/s)");
   job = book_job();
-  job.link.latency = -1.0 * seconds;
+  job.cluster.node.nic.latency = -1.0 * seconds;
   REQUIRE_THROWS_WITH(scaling::evaluate(job, 8),
-                      "scaling: link.latency must be >= 0 and finite (got -1 s)");
+                      "scaling: cluster.node.nic.latency must be >= 0 and finite (got -1 s)");
   job = book_job();
-  job.gpus_per_node = 0;
-  REQUIRE_THROWS_WITH(scaling::evaluate(job, 8), "scaling: gpus_per_node must be >= 1 (got 0)");
-  job.gpus_per_node = 8;  // the intra-node link is now required
+  job.cluster.node.accelerators_per_node = 0;
   REQUIRE_THROWS_WITH(scaling::evaluate(job, 8),
-                      "scaling: intra_node.bandwidth must be > 0 and finite (got 0 B/s)");
+                      "scaling: cluster.node.accelerators_per_node must be >= 1 (got 0)");
+  job.cluster.nodes = 8;
+  job.cluster.node.accelerators_per_node = 8;  // the intra-node link is now required
+  REQUIRE_THROWS_WITH(scaling::evaluate(job, 8), "scaling: cluster.node.intra_node.bandwidth "
+                                                 "must be > 0 and finite (got 0 B/s)");
+  job = book_job();
+  job.cluster.node.nics_per_node = 0;
+  REQUIRE_THROWS_WITH(scaling::evaluate(job, 8),
+                      "scaling: cluster.node.nics_per_node must be >= 1 (got 0)");
+  job = book_job();
+  job.cluster.oversubscription_ratio = 0.5;
+  REQUIRE_THROWS_WITH(scaling::evaluate(job, 8),
+                      "cluster inter-node bandwidth: oversubscription_ratio must be >= 1 and "
+                      "finite (got 0.5)");
+  job = book_job();
+  job.cluster.nodes = 10'000'001;
+  REQUIRE_THROWS_WITH(scaling::evaluate(job, 8),
+                      "scaling: cluster must hold at most 10000000 accelerators (got 10000001)");
+  job = book_job();
+  job.cluster.nodes = 64;
+  REQUIRE_THROWS_WITH(scaling::evaluate(job, 65), "scaling: workers must be in [1, 64] (got 65)");
   job = book_job();
   REQUIRE_THROWS_WITH(scaling::evaluate(job, 0),
                       "scaling: workers must be in [1, 10000000] (got 0)");
@@ -270,8 +290,7 @@ rc::Gen<scaling::ScalingInput> gen_job() {
         return scaling::ScalingInput{
             .compute_time = static_cast<double>(compute_ms) * milliseconds,
             .gradient = static_cast<double>(gradient_mb) * megabytes,
-            .link = {.latency = static_cast<double>(latency_ns) * nanoseconds,
-                     .bandwidth = static_cast<double>(bandwidth_mbps) * megabits_per_second},
+            .cluster = scaling_test::flat(scaling_test::ab(static_cast<double>(latency_ns) * nanoseconds, static_cast<double>(bandwidth_mbps) * megabits_per_second)),
             .overlap_fraction = overlap_pct / 100.0,
             .mode = weak ? scaling::Mode::weak : scaling::Mode::strong};
       },
@@ -299,10 +318,10 @@ TEST_CASE("property: more bandwidth or less latency never lowers the speedup") {
     const int n = *rc::gen::inRange(1, 100'000);
     const double factor = static_cast<double>(*rc::gen::inRange(1, 1000));
     auto faster = job;
-    faster.link.bandwidth = job.link.bandwidth * factor;
+    faster.cluster.node.nic.bandwidth = job.cluster.node.nic.bandwidth * factor;
     RC_ASSERT(scaling::evaluate(faster, n).speedup >= scaling::evaluate(job, n).speedup);
     auto closer = job;
-    closer.link.latency = job.link.latency / factor;
+    closer.cluster.node.nic.latency = job.cluster.node.nic.latency / factor;
     RC_ASSERT(scaling::evaluate(closer, n).speedup >= scaling::evaluate(job, n).speedup);
   }));
 }

@@ -213,6 +213,26 @@ nlohmann::json link_summary(const Link& link) {
           {"latency_s", value_in<second_unit>(link.latency)}};
 }
 
+// A track network: the NIC's link, how many NICs a node has and the bandwidth each worker gets
+// across nodes when the node's workers share them.
+nlohmann::json network_summary(const Cluster& c) {
+  nlohmann::json j = link_summary(c.node.nic);
+  j["node"] = c.node.key;
+  j["nics_per_node"] = c.node.nics_per_node;
+  j["bandwidth_per_worker_bytes_per_s"] =
+      value_in<bytes_per_second_unit>(effective_inter_node_bandwidth_per_accelerator(c));
+  return j;
+}
+
+// "eth-10g (1 per node of 8)" or "ib-ndr" (one NIC per worker).
+std::string network_cell(const Cluster& c) {
+  std::string cell(c.node.nic.key);
+  if (c.node.nics_per_node != c.node.accelerators_per_node)
+    cell += " (" + std::to_string(c.node.nics_per_node) + " per node of " +
+            std::to_string(c.node.accelerators_per_node) + ")";
+  return cell;
+}
+
 Section tracks() {
   Section s("fleet tracks",
             {"name", "display name", "worker", "fleet", "per node", "model", "sync payload",
@@ -223,14 +243,16 @@ Section tracks() {
     e["role"] = t.role;
     e["story"] = t.story;
     e["worker_noun"] = t.worker_noun;
-    e["fleet_size"] = t.fleet_size;
-    e["workers_per_node"] = t.workers_per_node;
+    e["fleet_size"] = catalog::fleet_size(t);
+    e["workers_per_node"] = t.slow.node.accelerators_per_node;
     e["model"] = t.model_key;
     e["sync_payload_bytes"] = value_in<byte_unit>(t.sync_payload);
     e["compute_time_one_worker_s"] = value_in<second_unit>(t.compute_time_one_worker);
-    e["intra_node"] = link_summary(t.intra_node);
-    e["slow_network"] = link_summary(t.slow_network);
-    e["fast_network"] = link_summary(t.fast_network);
+    // A device has no intra-node fabric: its "intra-node" link is its slow network, as before.
+    e["intra_node"] = link_summary(t.slow.node.accelerators_per_node > 1 ? t.slow.node.intra_node
+                                                                         : t.slow.node.nic);
+    e["slow_network"] = network_summary(t.slow);
+    e["fast_network"] = network_summary(t.fast);
     e["power_budget_w"] = value_in<watt_unit>(t.power_budget);
     e["control_loop_period_s"] = value_in<second_unit>(t.control_loop_period);
     e["workload"] = {{"global_batch", t.workload.global_batch},
@@ -242,9 +264,10 @@ Section tracks() {
                      {"derivation", t.workload.derivation}};
     s.add(std::move(e),
           {std::string(t.key), std::string(t.name), std::string(t.worker_noun),
-           std::to_string(t.fleet_size), std::to_string(t.workers_per_node),
-           std::string(t.model_key), show(t.sync_payload), std::string(t.slow_network.key),
-           std::string(t.fast_network.key), show(t.power_budget)},
+           std::to_string(catalog::fleet_size(t)),
+           std::to_string(t.slow.node.accelerators_per_node), std::string(t.model_key),
+           show(t.sync_payload), network_cell(t.slow), network_cell(t.fast),
+           show(t.power_budget)},
           t.provenance);
   }
   return s;

@@ -27,6 +27,7 @@ struct Flags {
   Bandwidth intra_bandwidth{};
   Seconds intra_latency{};
   Bandwidth reduction_bandwidth{};
+  int nics_per_node = 1;
 };
 
 Runner define(CLI::App& app) {
@@ -47,9 +48,13 @@ Runner define(CLI::App& app) {
   add_quantity(app, "--latency", flags->latency, "Latency (alpha) of one message on that link",
                Sign::non_negative)
       ->required();
+  std::vector<std::string> algorithms = spellings(comm::all_algorithms);
+  for (const comm::AlgorithmAlias& alias : comm::algorithm_aliases)
+    algorithms.emplace_back(alias.alias);
   add_choice(app, "--algo", flags->algo,
-             "Algorithm; auto picks the cheapest for these inputs (default: ring)",
-             spellings(comm::all_algorithms));
+             "Algorithm; auto picks the cheapest for these inputs (default: ring). The MLSys "
+             "textbook's names halving-doubling and butterfly mean rabenseifner",
+             algorithms);
   CLI::Option* per_node = add_count(app, "--gpus-per-node", flags->gpus_per_node,
                                     "GPUs in one node, for hierarchical and auto (default: 1)", 1,
                                     std::numeric_limits<int>::max());
@@ -60,6 +65,12 @@ Runner define(CLI::App& app) {
   CLI::Option* intra_latency =
       add_quantity(app, "--intra-latency", flags->intra_latency,
                    "Latency of the intra-node link (default: 0 s)", Sign::non_negative);
+  CLI::Option* nics = add_count(
+      app, "--nics-per-node", flags->nics_per_node,
+      "NICs of one node, shared by its GPUs in the inter-node phase of --algo hierarchical (and "
+      "auto); --bandwidth and --latency are then those of one NIC (default: one NIC per GPU, "
+      "i.e. --gpus-per-node)",
+      1, std::numeric_limits<int>::max());
   CLI::Option* reduction = add_quantity(
       app, "--reduction-bandwidth", flags->reduction_bandwidth,
       "Rate at which a rank reduces incoming data, the gamma term 1/rate (default: free)");
@@ -71,7 +82,8 @@ Runner define(CLI::App& app) {
       "Example: paradox collective --op allreduce --ranks 8 --size 1GB --bandwidth 50GB/s "
       "--latency 500ns");
 
-  return [flags, prefix, per_node, intra_bandwidth, intra_latency, reduction]() -> Report {
+  return [flags, prefix, per_node, intra_bandwidth, intra_latency, nics,
+          reduction]() -> Report {
     const comm::Collective op = *comm::parse_collective(flags->op);
     const comm::Algorithm algorithm = *comm::parse_algorithm(flags->algo);
     if (!comm::is_supported(op, algorithm)) {
@@ -97,16 +109,29 @@ Runner define(CLI::App& app) {
     if (intra_latency->count() > 0 && intra_bandwidth->count() == 0) {
       throw usage_error(prefix + ": --intra-latency needs --intra-bandwidth");
     }
+    // A flag that cannot take effect with the others given is an error, not silently ignored.
+    if (!multi_node_algorithm) {
+      for (const CLI::Option* option : {per_node, intra_bandwidth, nics}) {
+        if (option->count() == 0 || (option == per_node && flags->gpus_per_node == 1)) continue;
+        throw usage_error(prefix + ": " + option->get_name() +
+                          " needs --algo hierarchical or auto (with --op allreduce); --algo " +
+                          flags->algo + " --op " + flags->op + " uses one link per rank");
+      }
+    }
+    if (nics->count() > 0 && per_node->count() == 0) {
+      throw usage_error(prefix + ": --nics-per-node needs --gpus-per-node");
+    }
 
     comm::CollectiveInput input{.op = op,
                                 .algorithm = algorithm,
                                 .message = flags->size,
                                 .ranks = flags->ranks,
-                                .link = {.latency = flags->latency, .bandwidth = flags->bandwidth},
+                                .link = {.bandwidth = flags->bandwidth, .latency = flags->latency},
                                 .gpus_per_node = flags->gpus_per_node};
     if (intra_bandwidth->count() > 0) {
-      input.intra_node = {.latency = flags->intra_latency, .bandwidth = flags->intra_bandwidth};
+      input.intra_node = {.bandwidth = flags->intra_bandwidth, .latency = flags->intra_latency};
     }
+    if (nics->count() > 0) input.nics_per_node = flags->nics_per_node;
     if (reduction->count() > 0) input.reduction_bandwidth = flags->reduction_bandwidth;
 
     const comm::CollectiveCost cost = comm::cost(input);
@@ -117,10 +142,10 @@ Runner define(CLI::App& app) {
     report.json["algorithm"] = comm::to_string(cost.algorithm);
     report.json["ranks"] = flags->ranks;
     report.json["size_bytes"] = value_in<byte_unit>(flags->size);
-    report.json["time_s"] = value_in<second_unit>(cost.time);
-    report.json["latency_term_s"] = value_in<second_unit>(cost.latency_term);
-    report.json["bandwidth_term_s"] = value_in<second_unit>(cost.bandwidth_term);
-    report.json["reduction_term_s"] = value_in<second_unit>(cost.reduction_term);
+    report.json["time_s"] = value_in<second_unit>(cost.time());
+    report.json["latency_term_s"] = value_in<second_unit>(cost.terms.latency_term);
+    report.json["bandwidth_term_s"] = value_in<second_unit>(cost.terms.bandwidth_term);
+    report.json["reduction_term_s"] = value_in<second_unit>(cost.terms.reduction_term);
     report.json["busbw_factor"] = factor;
 
     Table table;
@@ -128,13 +153,13 @@ Runner define(CLI::App& app) {
     table.add_row({"collective", std::string(comm::to_string(op)) + " of " + show(flags->size) +
                                      " over " + std::to_string(flags->ranks) + " ranks"});
     table.add_row({"algorithm", std::string(comm::to_string(cost.algorithm))});
-    table.add_row({"time", show(cost.time, 6)});
-    table.add_row({"  latency term", show(cost.latency_term)});
-    table.add_row({"  bandwidth term", show(cost.bandwidth_term)});
-    table.add_row({"  reduction term", show(cost.reduction_term)});
-    if (cost.time > 0.0 * seconds) {
-      const Bandwidth algbw = comm::algorithm_bandwidth(flags->size, cost.time);
-      const Bandwidth busbw = comm::bus_bandwidth(op, flags->ranks, flags->size, cost.time);
+    table.add_row({"time", show(cost.time(), 6)});
+    table.add_row({"  latency term", show(cost.terms.latency_term)});
+    table.add_row({"  bandwidth term", show(cost.terms.bandwidth_term)});
+    table.add_row({"  reduction term", show(cost.terms.reduction_term)});
+    if (cost.time() > 0.0 * seconds) {
+      const Bandwidth algbw = comm::algorithm_bandwidth(flags->size, cost.time());
+      const Bandwidth busbw = comm::bus_bandwidth(op, flags->ranks, flags->size, cost.time());
       report.json["algbw_bytes_per_s"] = value_in<bytes_per_second_unit>(algbw);
       report.json["busbw_bytes_per_s"] = value_in<bytes_per_second_unit>(busbw);
       table.add_row({"algbw", show(algbw) + "  (size / time)"});

@@ -35,6 +35,7 @@ struct Flags {
   int gpus_per_node = 1;
   Bandwidth intra_bandwidth{};
   Seconds intra_latency{};
+  int nics_per_node = 1;
 };
 
 // The single-level all-reduces; --gpus-per-node > 1 selects the hierarchical one.
@@ -85,16 +86,23 @@ Runner define(CLI::App& app) {
   CLI::Option* intra_latency =
       add_quantity(app, "--intra-latency", flags->intra_latency,
                    "Latency of the intra-node link (default: 0 s)", Sign::non_negative);
+  CLI::Option* nics = add_count(
+      app, "--nics-per-node", flags->nics_per_node,
+      "NICs of one node, shared by its workers across nodes; --bandwidth and --latency are then "
+      "those of one NIC (default: one NIC per worker, i.e. --gpus-per-node)",
+      1, scaling::max_sweep_workers);
   app.footer(
       "JSON keys: mode, algorithm, points (one per N = 1..max-workers: workers, speedup, "
       "efficiency, marginal_speedup, step_time_s, compute_time_s, communication_time_s, "
       "exposed_communication_time_s, communication_to_computation_ratio), "
       "diminishing_returns_workers (the smallest N whose marginal speedup S(N+1) - S(N) is below "
-      "0.5; null if no N up to max-workers is). speedup = throughput(N) / throughput(1), "
+      "0.5; with --gpus-per-node g > 1 the fleet grows a whole node at a time and N is the "
+      "first multiple of g whose next node adds less than 0.5 per worker; null if no N up to "
+      "max-workers is), diminishing_returns_step (1 or g, the workers added per step). speedup = throughput(N) / throughput(1), "
       "efficiency = speedup / N. The table shows every N up to 64 workers, beyond that the "
       "powers of two, the diminishing-returns point and the last N.");
 
-  return [flags, prefix, per_node, intra_bandwidth, intra_latency]() -> Report {
+  return [flags, prefix, per_node, intra_bandwidth, intra_latency, nics]() -> Report {
     if (flags->gpus_per_node > 1 && intra_bandwidth->count() == 0) {
       throw usage_error(prefix + ": --intra-bandwidth is required with --gpus-per-node " +
                         std::to_string(flags->gpus_per_node));
@@ -102,19 +110,33 @@ Runner define(CLI::App& app) {
     if ((intra_bandwidth->count() > 0 || intra_latency->count() > 0) && per_node->count() == 0) {
       throw usage_error(prefix + ": --intra-bandwidth and --intra-latency need --gpus-per-node");
     }
+    if (nics->count() > 0 && per_node->count() == 0) {
+      throw usage_error(prefix + ": --nics-per-node needs --gpus-per-node");
+    }
+    const int per = flags->gpus_per_node;
+    if (flags->max_workers < per) {
+      reject(prefix, "--max-workers", "be >= --gpus-per-node = " + std::to_string(per),
+             std::to_string(flags->max_workers));
+    }
 
     scaling::ScalingInput input{
         .compute_time = flags->compute_time,
         .gradient = flags->gradient,
-        .link = {.latency = flags->latency, .bandwidth = flags->bandwidth},
-        .gpus_per_node = flags->gpus_per_node,
-        .intra_node = {.latency = flags->intra_latency, .bandwidth = flags->intra_bandwidth},
+        // The smallest cluster of whole nodes that holds --max-workers workers.
+        .cluster = {.node = {.accelerators_per_node = per,
+                             .intra_node = {.bandwidth = flags->intra_bandwidth,
+                                            .latency = flags->intra_latency},
+                             .nic = {.bandwidth = flags->bandwidth, .latency = flags->latency},
+                             .nics_per_node = nics->count() > 0 ? flags->nics_per_node : per},
+                    .nodes = (flags->max_workers + per - 1) / per},
         .algorithm = *comm::parse_algorithm(flags->algo),
         .overlap_fraction = flags->overlap,
         .mode = *scaling::parse_mode(flags->mode)};
 
     const std::vector<scaling::ScalingPoint> points = scaling::sweep(input, flags->max_workers);
-    const std::optional<int> knee = scaling::diminishing_returns_workers(input, flags->max_workers);
+    const auto returns = scaling::diminishing_returns(input, flags->max_workers);
+    const std::optional<int> knee =
+        returns ? std::optional<int>(returns->workers) : std::optional<int>();
 
     Report report;
     report.json["mode"] = flags->mode;
@@ -143,12 +165,16 @@ Runner define(CLI::App& app) {
                      number(point.efficiency, 3), number(point.marginal_speedup, 3)});
     }
     report.json["diminishing_returns_workers"] = knee ? nlohmann::json(*knee) : nullptr;
+    report.json["diminishing_returns_step"] = per;
 
     report.text = flags->mode + " scaling, " + flags->algo + " all-reduce of " +
                   show(flags->gradient) + " per step, overlap " + number(flags->overlap) + "\n" +
                   table.render();
-    report.text += knee ? "* diminishing returns: from " + std::to_string(*knee) +
-                              " workers, one more worker adds less than 0.5x speedup\n"
+    const std::string step = per == 1 ? "one more worker adds"
+                                      : "one more node of " + std::to_string(per) +
+                                            " adds, per worker,";
+    report.text += knee ? "* diminishing returns: from " + std::to_string(*knee) + " workers, " +
+                              step + " less than 0.5x speedup\n"
                         : "no diminishing returns up to " + std::to_string(flags->max_workers) +
                               " workers (every added worker still adds >= 0.5x speedup)\n";
     return report;

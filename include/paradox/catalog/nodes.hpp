@@ -56,8 +56,27 @@ inline constexpr Node dgx_b200{
                    "8 ConnectX-7 400 Gb/s compute ports (storage NICs not counted)",
                    SourceKind::datasheet}};
 
+/// @brief A commodity 8 x H100 SXM server whose GPUs share one 10 GbE NIC: the slow side of
+/// Cloud Titan's part-1 toggle.
+///
+/// The MLSys textbook's 10 GbE examples treat the NIC as the node's single link; here the node's
+/// 8 GPUs share it, so each gets 1.25 Gb/s across nodes (see
+/// effective_inter_node_bandwidth_per_accelerator).
+inline constexpr Node h100_10gbe{
+    .key = "h100-10gbe",
+    .name = "8 x H100 SXM server, one shared 10 GbE NIC",
+    .accelerator = h100_sxm,
+    .accelerators_per_node = 8,
+    .intra_node = nvlink4,
+    .nic = eth_10g,
+    .nics_per_node = 1,
+    .provenance = {"Didactic configuration: an HGX H100 8-GPU board (NVLink 4) in a server with "
+                   "one 10 GbE NIC for all eight GPUs, the commodity network of the lab's slow "
+                   "toggle",
+                   SourceKind::didactic_assumption}};
+
 /// @brief Every node preset, for listing.
-inline constexpr std::array<Node, 3> nodes{dgx_a100, dgx_h100, dgx_b200};
+inline constexpr std::array<Node, 4> nodes{dgx_a100, dgx_h100, dgx_b200, h100_10gbe};
 
 /// @brief The node preset with this key.
 /// @param key "dgx-a100", "dgx-h100" or "dgx-b200"

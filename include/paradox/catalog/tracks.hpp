@@ -18,8 +18,12 @@
 #include "paradox/catalog/links.hpp"
 #include "paradox/catalog/lookup.hpp"
 #include "paradox/catalog/models.hpp"
+#include "paradox/catalog/nodes.hpp"
 #include "paradox/catalog/radio_links.hpp"
+#include "paradox/hardware/cluster.hpp"
+#include "paradox/hardware/edge_device.hpp"
 #include "paradox/hardware/link.hpp"
+#include "paradox/hardware/node.hpp"
 #include "paradox/hardware/provenance.hpp"
 #include "paradox/units.hpp"
 
@@ -50,19 +54,26 @@ struct Track {
   std::string_view role{};            ///< "LLM architect"
   std::string_view story{};           ///< one paragraph, for the walk-through banner
   std::string_view worker_noun{};     ///< "GPU", "car", "pair of AR glasses", "hearable"
-  int fleet_size = 1;                 ///< the fleet (part 1 default max workers)
-  int workers_per_node = 1;           ///< 8 GPUs per DGX H100 node; 1 for devices
+  /// The fleet on the part-1 toggle's slow network: 10 GbE (one NIC per node of 8 GPUs) |
+  /// 5G uplink | phone tether | BLE 1M. A device is a node of one worker whose NIC is its radio.
+  Cluster slow{};
+  /// The same fleet on the fast network: IB NDR (one NIC per GPU) | depot Wi-Fi | Wi-Fi | BLE 2M
+  Cluster fast{};
   std::string_view model_key{};       ///< catalog model key, e.g. "llama3-70b"
   Bytes sync_payload{};               ///< bytes all-reduced per synchronisation
   Seconds compute_time_one_worker{};  ///< one worker's time for the global batch
-  Link intra_node{};                  ///< NVLink 4 for cloud; same as slow network for devices
-  Link slow_network{};                ///< part-1 toggle: 10GbE | 5G uplink | phone tether | BLE 1M
-  Link fast_network{};                ///< IB NDR | depot Wi-Fi | Wi-Fi | BLE 2M
   Watts power_budget{};               ///< per worker (tiny: 1 mW)
   Provenance provenance{};            ///< for the track's didactic assumptions
   TrackWorkload workload{};           ///< how compute_time_one_worker was derived
   Seconds control_loop_period{};      ///< a real-time loop training must not disturb (edge: 10 ms)
 };
+
+/// @brief The track's fleet: every worker of its cluster (the same on both networks).
+/// @param t the track
+/// @return workers (accelerators or devices): 1,024 GPUs for Cloud Titan, 10,000 cars, ...
+[[nodiscard]] constexpr int fleet_size(const Track& t) {
+  return static_cast<int>(paradox::accelerators(t.slow));
+}
 
 /// @brief \f$ T_1 = F / (R \cdot f) \f$: one worker's time for a workload.
 /// @param w the workload: training FLOPs F, peak R and achieved fraction f
@@ -77,6 +88,24 @@ struct Track {
   require_positive(function, "peak", w.peak);
   require_positive_fraction(function, "achieved_fraction", w.achieved_fraction);
   return w.training_flops / (w.peak * w.achieved_fraction);
+}
+
+/// @brief A device as a node of one worker whose only link to the fleet is its radio's uplink.
+///
+/// Devices have no intra-node fabric; the node's name and key are the device's and its
+/// provenance the radio's, so a listing says where the network figures come from.
+/// @param device the edge device (car computer, glasses, hearable)
+/// @param radio its radio; the uplink is what a synchronisation uploads over
+/// @return a Node with one accelerator slot, no intra-node link and one "NIC", the radio
+[[nodiscard]] constexpr Node device_node(const EdgeDevice& device, const RadioLink& radio) {
+  return Node{.key = device.key,
+              .name = device.name,
+              .accelerator = {},
+              .accelerators_per_node = 1,
+              .intra_node = {},
+              .nic = radio,
+              .nics_per_node = 1,
+              .provenance = radio.provenance};
 }
 
 namespace detail {
@@ -148,8 +177,9 @@ inline constexpr TrackWorkload tiny_workload{
 
 /// @brief Cloud Titan: Llama 3 70B data-parallel training on DGX H100 nodes.
 ///
-/// sync_payload = BF16 gradients of 70.6e9 parameters = 141.2 GB. Slow network 10 GbE, fast
-/// InfiniBand NDR, NVLink 4 inside a node.
+/// sync_payload = BF16 gradients of 70.6e9 parameters = 141.2 GB. NVLink 4 inside a node. Slow:
+/// commodity servers with one 10 GbE NIC shared by the node's 8 GPUs (h100-10gbe); fast: DGX
+/// H100 nodes with one InfiniBand NDR NIC per GPU (dgx-h100). 128 nodes.
 inline constexpr Track cloud_titan{
     .id = TrackId::cloud,
     .key = "cloud",
@@ -161,16 +191,13 @@ inline constexpr Track cloud_titan{
         "Every step all-reduces 141 GB of BF16 gradients; more GPUs shorten the compute "
         "but not the communication, and pipeline bubbles can waste a third of the fleet.",
     .worker_noun = "GPU",
-    .fleet_size = 1024,
-    .workers_per_node = 8,
+    .slow = {.node = h100_10gbe, .nodes = 128},
+    .fast = {.node = dgx_h100, .nodes = 128},
     .model_key = llama3_70b.key,
     .sync_payload = 2.0 * llama3_70b.published_parameters * bytes,
     .compute_time_one_worker = compute_time(detail::cloud_workload),
-    .intra_node = nvlink4,
-    .slow_network = eth_10g,
-    .fast_network = ib_ndr,
     .power_budget = h100_sxm.tdp,
-    .provenance = {"catalog entries llama3-70b, h100-sxm, nvlink4, eth-10g, ib-ndr; BF16 "
+    .provenance = {"catalog entries llama3-70b, h100-sxm, dgx-h100, h100-10gbe; BF16 "
                    "gradients (2 bytes/parameter); global batch and MFU from Dubey et al. 2024 "
                    "table 4; fleet of 1,024 GPUs (128 DGX H100 nodes) is a didactic choice",
                    SourceKind::paper},
@@ -192,14 +219,11 @@ inline constexpr Track edge_guardian{
         "depot, over Wi-Fi. Gradients arrive late and stale, and nothing may disturb the "
         "10 ms safety loop that keeps the car on the road.",
     .worker_noun = "car",
-    .fleet_size = 10000,
-    .workers_per_node = 1,
+    .slow = {.node = device_node(drive_orin, nr_lowband), .nodes = 10000},
+    .fast = {.node = device_node(drive_orin, wifi6), .nodes = 10000},
     .model_key = resnet50.key,
     .sync_payload = model_bytes(resnet50),
     .compute_time_one_worker = compute_time(detail::edge_workload),
-    .intra_node = as_link(nr_lowband),
-    .slow_network = as_link(nr_lowband),
-    .fast_network = as_link(wifi6),
     .power_budget = drive_orin.active_power,
     .provenance = {"catalog entries resnet50 (stand-in perception backbone), drive-orin, "
                    "5g-lowband, wifi6; fp32 updates; frames per round, achieved fraction and "
@@ -223,14 +247,11 @@ inline constexpr Track mobile_nomad{
         "Wi-Fi when at home. Global synchronisation drains a 0.6 Wh battery far faster "
         "than running the filter locally.",
     .worker_noun = "pair of AR glasses",
-    .fleet_size = 1000,
-    .workers_per_node = 1,
+    .slow = {.node = device_node(ar_glasses, ble_2m), .nodes = 1000},
+    .fast = {.node = device_node(ar_glasses, wifi6), .nodes = 1000},
     .model_key = mobilenetv2.key,
     .sync_payload = model_bytes(mobilenetv2),
     .compute_time_one_worker = compute_time(detail::mobile_workload),
-    .intra_node = as_link(ble_2m),
-    .slow_network = as_link(ble_2m),
-    .fast_network = as_link(wifi6),
     .power_budget = ar_glasses.active_power,
     .provenance = {"catalog entries mobilenetv2 (the filter's backbone), ar-glasses, ble-2m "
                    "(phone tether), wifi6; fp32 updates; images per round and achieved "
@@ -253,14 +274,11 @@ inline constexpr Track tiny_pioneer{
         "PHY or the faster 2M PHY. Full weight synchronisation is too slow and too "
         "costly, so the fleet will have to gossip.",
     .worker_noun = "hearable",
-    .fleet_size = 100,
-    .workers_per_node = 1,
+    .slow = {.node = device_node(hearable, ble_1m), .nodes = 100},
+    .fast = {.node = device_node(hearable, ble_2m), .nodes = 100},
     .model_key = noise_profile.key,
     .sync_payload = model_bytes(noise_profile),
     .compute_time_one_worker = compute_time(detail::tiny_workload),
-    .intra_node = as_link(ble_1m),
-    .slow_network = as_link(ble_1m),
-    .fast_network = as_link(ble_2m),
     .power_budget = 1.0 * milliwatts,
     .provenance = {"catalog entries noise-profile and rnnoise, hearable, ble-1m, ble-2m; the "
                    "1 mW budget is the lab's; frames per round and achieved fraction are "

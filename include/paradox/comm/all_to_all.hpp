@@ -4,6 +4,7 @@
 
 #include "paradox/comm/cost_terms.hpp"
 #include "paradox/error.hpp"
+#include "paradox/hardware/link.hpp"
 #include "paradox/units.hpp"
 
 namespace paradox::comm {
@@ -15,8 +16,7 @@ namespace paradox::comm {
 struct PairwiseAllToAll {
   Bytes message{};        ///< \f$n\f$, one rank's send buffer (\f$n/p\f$ to each peer), B
   int ranks = 1;          ///< \f$p\f$
-  Seconds latency{};      ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
 };
 
 /// @brief Input of the ring-shift send/recv model: every rank sends to its successor and
@@ -24,8 +24,7 @@ struct PairwiseAllToAll {
 struct RingSendRecv {
   Bytes message{};        ///< \f$n\f$, the buffer each rank sends (and receives), B
   int ranks = 1;          ///< \f$p\f$
-  Seconds latency{};      ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
 };
 
 /// @brief Pairwise-exchange all-to-all:
@@ -39,22 +38,15 @@ struct RingSendRecv {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0
 /// @throws invalid_input "pairwise all-to-all: <parameter> must ..." on bad input
 /// @return latency and bandwidth terms, s
-/// @see time(const PairwiseAllToAll&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const PairwiseAllToAll& input) {
   constexpr std::string_view function = "pairwise all-to-all";
   detail::validate(function, input);
   const int p = input.ranks;
   return detail::finite(function,
-                        {static_cast<double>(p - 1) * input.latency,
-                         detail::others_fraction(p) * input.message / input.bandwidth, Seconds{}});
+                        {static_cast<double>(p - 1) * input.link.latency,
+                         detail::others_fraction(p) * input.message / input.link.bandwidth, Seconds{}});
 }
-
-/// @brief Pairwise all-to-all time; see terms(const PairwiseAllToAll&).
-/// @param input as terms(const PairwiseAllToAll&)
-/// @pre as terms(const PairwiseAllToAll&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const PairwiseAllToAll& input) { return terms(input).total(); }
 
 /// @brief Ring-shift send/recv: \f$T = \alpha + n/\beta\f$ for \f$p \ge 2\f$.
 ///
@@ -65,20 +57,13 @@ struct RingSendRecv {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0
 /// @throws invalid_input "sendrecv: <parameter> must ..." on bad input
 /// @return latency and bandwidth terms, s
-/// @see time(const RingSendRecv&), terms(const PointToPoint&)
+/// @see comm::time, terms(const PointToPoint&)
 [[nodiscard]] inline CostTerms terms(const RingSendRecv& input) {
   constexpr std::string_view function = "sendrecv";
   detail::validate(function, input);
   if (input.ranks == 1) return {};
-  return detail::finite(function, {input.latency, input.message / input.bandwidth, Seconds{}});
+  return detail::finite(function, {input.link.latency, input.message / input.link.bandwidth, Seconds{}});
 }
-
-/// @brief Ring-shift send/recv time; see terms(const RingSendRecv&).
-/// @param input as terms(const RingSendRecv&)
-/// @pre as terms(const RingSendRecv&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const RingSendRecv& input) { return terms(input).total(); }
 
 /// @}
 

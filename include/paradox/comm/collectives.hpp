@@ -20,6 +20,7 @@
 #include "paradox/comm/ring.hpp"
 #include "paradox/comm/tree.hpp"
 #include "paradox/error.hpp"
+#include "paradox/hardware/link.hpp"
 #include "paradox/units.hpp"
 
 /// @defgroup comm Communication
@@ -133,12 +134,30 @@ inline constexpr std::array<Algorithm, 8> all_algorithms{Algorithm::ring,
   return std::nullopt;
 }
 
-/// @brief Parses a CLI spelling (exactly as to_string(Algorithm) writes it, "auto" included).
-/// @param name the spelling, e.g. "double-binary-tree"
+/// @brief The MLSys textbook's names for algorithms modelled here under another name.
+///
+/// Its "recursive halving-doubling" (the butterfly all-reduce: recursive-halving
+/// reduce-scatter + recursive-doubling all-gather) is Rabenseifner's algorithm. Its "tree
+/// broadcast" cost \f$2\log_2 p\,\alpha + n/\beta\f$ is the pipelined double binary tree,
+/// which already has its name; its unpipelined "tree" is `tree`.
+struct AlgorithmAlias {
+  std::string_view alias;  ///< the accepted spelling, e.g. "butterfly"
+  Algorithm algorithm;     ///< what it means here
+};
+
+/// @brief Every accepted alias, in the order `paradox collective --help` lists them.
+inline constexpr std::array<AlgorithmAlias, 2> algorithm_aliases{
+    {{"halving-doubling", Algorithm::rabenseifner}, {"butterfly", Algorithm::rabenseifner}}};
+
+/// @brief Parses a CLI spelling (as to_string(Algorithm) writes it, "auto" included) or one of
+/// the textbook's aliases (algorithm_aliases: "halving-doubling", "butterfly").
+/// @param name the spelling, e.g. "double-binary-tree" or "butterfly"
 /// @return the algorithm, or std::nullopt for an unknown name
 [[nodiscard]] constexpr std::optional<Algorithm> parse_algorithm(std::string_view name) {
   for (Algorithm algorithm : all_algorithms)
     if (to_string(algorithm) == name) return algorithm;
+  for (const AlgorithmAlias& alias : algorithm_aliases)
+    if (alias.alias == name) return alias.algorithm;
   return std::nullopt;
 }
 
@@ -212,25 +231,27 @@ inline constexpr std::array<Algorithm, 2> ring_only_algorithms{Algorithm::ring,
 /// all-reduce, reduce and broadcast; the whole array for reduce-scatter (each rank keeps
 /// \f$n/p\f$) and all-gather (the gathered total); one rank's send buffer for all-to-all and
 /// send/recv. Flat algorithms use `link` for every hop (with several GPUs per node that is the
-/// slower inter-node link, so they are pessimistic); only `hierarchical` uses `intra_node`.
+/// slower inter-node link, so they are pessimistic); only `hierarchical` uses `intra_node` and
+/// `nics_per_node`, and there `link` is one NIC's link (see HierarchicalAllReduce).
 struct CollectiveInput {
   Collective op = Collective::allreduce;  ///< which collective
   Algorithm algorithm = Algorithm::ring;  ///< which algorithm, or automatic
   Bytes message{};                        ///< \f$n\f$, B (see above)
   int ranks = 1;                          ///< \f$p\f$, all ranks (GPUs)
-  LinkCost link{};                        ///< the (inter-node) link of one rank
+  Link link{};                            ///< one rank's (inter-node) link, or one NIC's
   int gpus_per_node = 1;                  ///< \f$g\f$, hierarchical only; must divide ranks
-  LinkCost intra_node{};                  ///< hierarchical only: one GPU's intra-node link
+  Link intra_node{};                      ///< hierarchical only: one GPU's intra-node link
+  std::optional<int> nics_per_node{};     ///< hierarchical only: none = one NIC per GPU
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$\gamma = 1/\f$this; none = free
 };
 
-/// @brief A collective's time and its terms, with the algorithm that produced it.
+/// @brief A collective's terms, with the algorithm that produced them.
 struct CollectiveCost {
-  Seconds time{};            ///< \f$T\f$, s
-  Seconds latency_term{};    ///< the \f$\alpha\f$ terms, s
-  Seconds bandwidth_term{};  ///< the \f$n/\beta\f$ terms, s
-  Seconds reduction_term{};  ///< the \f$n\gamma\f$ terms, s (zero when reductions are free)
+  CostTerms terms{};                      ///< latency, bandwidth and reduction terms, s
   Algorithm algorithm = Algorithm::ring;  ///< the algorithm used (resolved if automatic)
+
+  /// @brief \f$T\f$, the sum of the terms, s.
+  [[nodiscard]] constexpr Seconds time() const { return terms.total(); }
 };
 
 namespace detail {
@@ -250,65 +271,60 @@ namespace detail {
   using C = Collective;
   const Bytes n = in.message;
   const int p = in.ranks;
-  const Seconds a = in.link.latency;
-  const Bandwidth b = in.link.bandwidth;
+  const Link& l = in.link;
   const auto& g = in.reduction_bandwidth;
   switch (in.op) {
     case C::allreduce:
       switch (algorithm) {
         case A::ring:
-          return terms(RingAllReduce{n, p, a, b, g});
+          return terms(RingAllReduce{n, p, l, g});
         case A::tree:
-          return terms(TreeAllReduce{n, p, a, b, g});
+          return terms(TreeAllReduce{n, p, l, g});
         case A::double_binary_tree:
-          return terms(DoubleBinaryTreeAllReduce{n, p, a, b, g});
+          return terms(DoubleBinaryTreeAllReduce{n, p, l, g});
         case A::recursive_doubling:
-          return terms(RecursiveDoublingAllReduce{n, p, a, b, g});
+          return terms(RecursiveDoublingAllReduce{n, p, l, g});
         case A::rabenseifner:
-          return terms(RabenseifnerAllReduce{n, p, a, b, g});
+          return terms(RabenseifnerAllReduce{n, p, l, g});
         case A::hierarchical:
-          return terms(HierarchicalAllReduce{n, p, in.gpus_per_node, in.intra_node, in.link, g});
+          return terms(HierarchicalAllReduce{n, p, in.gpus_per_node, in.intra_node, l, in.nics_per_node, g});
         case A::in_network:
-          return terms(InNetworkAllReduce{n, p, a, b});
+          return terms(InNetworkAllReduce{n, p, l});
         case A::automatic:
           break;
       }
       break;
     case C::reducescatter:
-      if (algorithm == A::ring) return terms(RingReduceScatter{n, p, a, b, g});
+      if (algorithm == A::ring) return terms(RingReduceScatter{n, p, l, g});
       if (algorithm == A::recursive_doubling)
-        return terms(RecursiveHalvingReduceScatter{n, p, a, b, g});
+        return terms(RecursiveHalvingReduceScatter{n, p, l, g});
       break;
     case C::allgather:
-      if (algorithm == A::ring) return terms(RingAllGather{n, p, a, b});
-      if (algorithm == A::recursive_doubling) return terms(RecursiveDoublingAllGather{n, p, a, b});
+      if (algorithm == A::ring) return terms(RingAllGather{n, p, l});
+      if (algorithm == A::recursive_doubling) return terms(RecursiveDoublingAllGather{n, p, l});
       break;
     case C::broadcast:
-      if (algorithm == A::ring) return terms(RingBroadcast{n, p, a, b});
-      if (algorithm == A::tree) return terms(TreeBroadcast{n, p, a, b});
-      if (algorithm == A::double_binary_tree) return terms(DoubleBinaryTreeBroadcast{n, p, a, b});
+      if (algorithm == A::ring) return terms(RingBroadcast{n, p, l});
+      if (algorithm == A::tree) return terms(TreeBroadcast{n, p, l});
+      if (algorithm == A::double_binary_tree) return terms(DoubleBinaryTreeBroadcast{n, p, l});
       break;
     case C::reduce:
-      if (algorithm == A::ring) return terms(RingReduce{n, p, a, b, g});
-      if (algorithm == A::tree) return terms(TreeReduce{n, p, a, b, g});
-      if (algorithm == A::double_binary_tree) return terms(DoubleBinaryTreeReduce{n, p, a, b, g});
-      if (algorithm == A::rabenseifner) return terms(RabenseifnerReduce{n, p, a, b, g});
+      if (algorithm == A::ring) return terms(RingReduce{n, p, l, g});
+      if (algorithm == A::tree) return terms(TreeReduce{n, p, l, g});
+      if (algorithm == A::double_binary_tree) return terms(DoubleBinaryTreeReduce{n, p, l, g});
+      if (algorithm == A::rabenseifner) return terms(RabenseifnerReduce{n, p, l, g});
       break;
     case C::alltoall:
-      if (algorithm == A::ring) return terms(PairwiseAllToAll{n, p, a, b});
+      if (algorithm == A::ring) return terms(PairwiseAllToAll{n, p, l});
       break;
     case C::sendrecv:
-      if (algorithm == A::ring) return terms(RingSendRecv{n, p, a, b});
+      if (algorithm == A::ring) return terms(RingSendRecv{n, p, l});
       break;
   }
   throw invalid_input(
       "collective", "algorithm",
       "be one of " + supported_list(in.op) + " for " + std::string(to_string(in.op)),
       std::string(to_string(algorithm)));
-}
-
-[[nodiscard]] inline CollectiveCost make_cost(const CostTerms& t, Algorithm algorithm) {
-  return {t.total(), t.latency_term, t.bandwidth_term, t.reduction_term, algorithm};
 }
 
 }  // namespace detail
@@ -333,28 +349,28 @@ namespace detail {
 /// @throws invalid_input "collective: algorithm must be one of ... for <op> (got <algorithm>)"
 /// for an unsupported pair, or the per-algorithm model's message for a bad value
 /// @return the time, its three terms and the algorithm used
-/// @see time(const CollectiveInput&), supported_algorithms, bus_bandwidth
+/// @see comm::time, supported_algorithms, bus_bandwidth
 [[nodiscard]] inline CollectiveCost cost(const CollectiveInput& input) {
   require_at_least("collective", "gpus_per_node", input.gpus_per_node, 1);
   if (input.algorithm != Algorithm::automatic)
-    return detail::make_cost(detail::collective_terms(input, input.algorithm), input.algorithm);
+    return {detail::collective_terms(input, input.algorithm), input.algorithm};
 
   std::optional<CollectiveCost> best;
   for (Algorithm candidate : supported_algorithms(input.op)) {
     if (candidate == Algorithm::automatic || candidate == Algorithm::in_network) continue;
     if (candidate == Algorithm::hierarchical && input.ranks % input.gpus_per_node != 0) continue;
     const CostTerms t = detail::collective_terms(input, candidate);
-    if (!best || t.total() < best->time) best = detail::make_cost(t, candidate);
+    if (!best || t.total() < best->time()) best = CollectiveCost{t, candidate};
   }
   return *best;
 }
 
-/// @brief The time of a collective; cost(input).time.
+/// @brief The terms of a collective, for comm::time; cost(input).terms.
 /// @param input as cost(const CollectiveInput&)
 /// @pre as cost(const CollectiveInput&)
 /// @throws invalid_input as cost(const CollectiveInput&)
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const CollectiveInput& input) { return cost(input).time; }
+/// @return the latency, bandwidth and reduction terms of the (resolved) algorithm, s
+[[nodiscard]] inline CostTerms terms(const CollectiveInput& input) { return cost(input).terms; }
 
 /// @}
 

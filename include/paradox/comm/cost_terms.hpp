@@ -4,8 +4,10 @@
 #pragma once
 
 #include <bit>
+#include <concepts>
 #include <cmath>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "paradox/error.hpp"
@@ -41,6 +43,23 @@ struct CostTerms {
 [[nodiscard]] constexpr CostTerms operator+(const CostTerms& a, const CostTerms& b) {
   return {a.latency_term + b.latency_term, a.bandwidth_term + b.bandwidth_term,
           a.reduction_term + b.reduction_term};
+}
+
+/// @brief The time of any communication model: \f$T\f$ = terms(input).total().
+///
+/// One function for every model that splits its cost into CostTerms (RingAllReduce,
+/// TreeBroadcast, HierarchicalAllReduce, PointToPoint, CollectiveInput, ...): each model
+/// documents its formula, source, preconditions and errors once, on its `terms()` overload.
+/// @param input any model input with a `terms(const Input&)` overload in paradox::comm
+/// @pre as that `terms()` overload
+/// @throws invalid_input as that `terms()` overload
+/// @return \f$T\f$, s
+template <class Input>
+  requires requires(const Input& in) {
+    { terms(in) } -> std::same_as<CostTerms>;
+  }
+[[nodiscard]] Seconds time(const Input& input) {
+  return terms(input).total();
 }
 
 /// @}
@@ -87,11 +106,12 @@ inline void validate_reduction(std::string_view function,
   if (reduction_bandwidth) require_positive(function, "reduction_bandwidth", *reduction_bandwidth);
 }
 
-/// Validates a per-algorithm input struct (message, ranks, latency, bandwidth and, when the
+/// Validates a per-algorithm input struct (message, ranks, link and, when the
 /// struct has one, reduction_bandwidth), so each model states its checks in one call.
 template <class Input>
 void validate(std::string_view function, const Input& input) {
-  validate_alpha_beta(function, input.message, input.ranks, input.latency, input.bandwidth);
+  validate_alpha_beta(function, input.message, input.ranks, input.link.latency,
+                      input.link.bandwidth);
   if constexpr (requires { input.reduction_bandwidth; })
     validate_reduction(function, input.reduction_bandwidth);
 }
@@ -102,12 +122,21 @@ void validate(std::string_view function, const Input& input) {
   return reduction_bandwidth ? Seconds(bytes / *reduction_bandwidth) : Seconds{};
 }
 
-/// Returns `terms` after checking that their total is finite: huge messages over tiny bandwidths
-/// can overflow a double, and no infinity may leave a model.
+/// Returns `terms` after checking that they and their total are finite: a huge latency times
+/// many ranks, or a huge message over a tiny bandwidth, can overflow a double, and no infinity
+/// may leave a model. The error names the input behind the term that overflowed.
 [[nodiscard]] inline CostTerms finite(std::string_view function, const CostTerms& terms) {
-  if (!std::isfinite(value_in<second_unit>(terms.total())))
-    throw invalid_input(function, "time", "be finite (message too large for the bandwidth)",
-                        paradox::detail::describe(terms.total()));
+  const auto overflow = [&](std::string_view parameter, std::string_view term, Seconds value) {
+    if (!std::isfinite(value_in<second_unit>(value)))
+      throw invalid_input(function, parameter,
+                          "be small enough for a finite " + std::string(term) + " term",
+                          "a " + std::string(term) + " term of " +
+                              paradox::detail::describe(value));
+  };
+  overflow("latency", "latency", terms.latency_term);
+  overflow("message", "bandwidth", terms.bandwidth_term);
+  overflow("message", "reduction", terms.reduction_term);
+  overflow("message", "total", terms.total());
   return terms;
 }
 

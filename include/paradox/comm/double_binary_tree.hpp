@@ -7,6 +7,7 @@
 
 #include "paradox/comm/cost_terms.hpp"
 #include "paradox/error.hpp"
+#include "paradox/hardware/link.hpp"
 #include "paradox/units.hpp"
 
 namespace paradox::comm {
@@ -18,8 +19,7 @@ namespace paradox::comm {
 struct DoubleBinaryTreeAllReduce {
   Bytes message{};                                 ///< \f$n\f$, every rank's buffer, B
   int ranks = 1;                                   ///< \f$p\f$
-  Seconds latency{};                               ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};                           ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$1/\gamma\f$, B/s; none = free
 };
 
@@ -27,16 +27,14 @@ struct DoubleBinaryTreeAllReduce {
 struct DoubleBinaryTreeBroadcast {
   Bytes message{};        ///< \f$n\f$, the root's buffer, B
   int ranks = 1;          ///< \f$p\f$
-  Seconds latency{};      ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
 };
 
 /// @brief Input of the double-binary-tree (two-tree) reduce model.
 struct DoubleBinaryTreeReduce {
   Bytes message{};                                 ///< \f$n\f$, every rank's buffer, B
   int ranks = 1;                                   ///< \f$p\f$
-  Seconds latency{};                               ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};                           ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$1/\gamma\f$, B/s; none = free
 };
 
@@ -70,24 +68,15 @@ struct DoubleBinaryTreeReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0; reduction_bandwidth > 0 if set
 /// @throws invalid_input "double binary tree allreduce: <parameter> must ..." on bad input
 /// @return latency, bandwidth and reduction terms, s
-/// @see time(const DoubleBinaryTreeAllReduce&), TreeAllReduce, RingAllReduce
+/// @see comm::time, TreeAllReduce, RingAllReduce
 [[nodiscard]] inline CostTerms terms(const DoubleBinaryTreeAllReduce& input) {
   constexpr std::string_view function = "double binary tree allreduce";
   detail::validate(function, input);
   if (input.ranks == 1) return {};
   const double depth = detail::ceil_log2(input.ranks);
   return detail::finite(function,
-                        {2.0 * depth * input.latency, 2.0 * input.message / input.bandwidth,
+                        {2.0 * depth * input.link.latency, 2.0 * input.message / input.link.bandwidth,
                          detail::reduction_time(input.message, input.reduction_bandwidth)});
-}
-
-/// @brief Double-binary-tree all-reduce time; see terms(const DoubleBinaryTreeAllReduce&).
-/// @param input as terms(const DoubleBinaryTreeAllReduce&)
-/// @pre as terms(const DoubleBinaryTreeAllReduce&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const DoubleBinaryTreeAllReduce& input) {
-  return terms(input).total();
 }
 
 /// @brief Two-tree pipelined broadcast: \f$T \approx \lceil\lg p\rceil\,\alpha + n/\beta\f$.
@@ -102,23 +91,14 @@ struct DoubleBinaryTreeReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0
 /// @throws invalid_input "double binary tree broadcast: <parameter> must ..." on bad input
 /// @return latency and bandwidth terms, s
-/// @see time(const DoubleBinaryTreeBroadcast&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const DoubleBinaryTreeBroadcast& input) {
   constexpr std::string_view function = "double binary tree broadcast";
   detail::validate(function, input);
   if (input.ranks == 1) return {};
   return detail::finite(function,
-                        {static_cast<double>(detail::ceil_log2(input.ranks)) * input.latency,
-                         input.message / input.bandwidth, Seconds{}});
-}
-
-/// @brief Two-tree broadcast time; see terms(const DoubleBinaryTreeBroadcast&).
-/// @param input as terms(const DoubleBinaryTreeBroadcast&)
-/// @pre as terms(const DoubleBinaryTreeBroadcast&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const DoubleBinaryTreeBroadcast& input) {
-  return terms(input).total();
+                        {static_cast<double>(detail::ceil_log2(input.ranks)) * input.link.latency,
+                         input.message / input.link.bandwidth, Seconds{}});
 }
 
 /// @brief Two-tree pipelined reduce:
@@ -131,24 +111,15 @@ struct DoubleBinaryTreeReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0; reduction_bandwidth > 0 if set
 /// @throws invalid_input "double binary tree reduce: <parameter> must ..." on bad input
 /// @return latency, bandwidth and reduction terms, s
-/// @see time(const DoubleBinaryTreeReduce&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const DoubleBinaryTreeReduce& input) {
   constexpr std::string_view function = "double binary tree reduce";
   detail::validate(function, input);
   if (input.ranks == 1) return {};
   return detail::finite(function,
-                        {static_cast<double>(detail::ceil_log2(input.ranks)) * input.latency,
-                         input.message / input.bandwidth,
+                        {static_cast<double>(detail::ceil_log2(input.ranks)) * input.link.latency,
+                         input.message / input.link.bandwidth,
                          detail::reduction_time(input.message, input.reduction_bandwidth)});
-}
-
-/// @brief Two-tree reduce time; see terms(const DoubleBinaryTreeReduce&).
-/// @param input as terms(const DoubleBinaryTreeReduce&)
-/// @pre as terms(const DoubleBinaryTreeReduce&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const DoubleBinaryTreeReduce& input) {
-  return terms(input).total();
 }
 
 /// @}

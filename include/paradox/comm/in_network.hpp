@@ -5,6 +5,7 @@
 
 #include "paradox/comm/cost_terms.hpp"
 #include "paradox/error.hpp"
+#include "paradox/hardware/link.hpp"
 #include "paradox/units.hpp"
 
 namespace paradox::comm {
@@ -16,8 +17,7 @@ namespace paradox::comm {
 struct InNetworkAllReduce {
   Bytes message{};        ///< \f$n\f$, every rank's buffer, B
   int ranks = 1;          ///< \f$p\f$
-  Seconds latency{};      ///< \f$\alpha\f$ of one rank's path through the switch, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$ of one rank's link to the switch, per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
 };
 
 /// @brief In-network (switch-reduced) all-reduce: \f$T = \alpha + n/\beta\f$.
@@ -35,20 +35,13 @@ struct InNetworkAllReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0
 /// @throws invalid_input "in-network allreduce: <parameter> must ..." on bad input
 /// @return latency and bandwidth terms (reduction term zero), s
-/// @see time(const InNetworkAllReduce&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const InNetworkAllReduce& input) {
   constexpr std::string_view function = "in-network allreduce";
   detail::validate(function, input);
   if (input.ranks == 1) return {};
-  return detail::finite(function, {input.latency, input.message / input.bandwidth, Seconds{}});
+  return detail::finite(function, {input.link.latency, input.message / input.link.bandwidth, Seconds{}});
 }
-
-/// @brief In-network all-reduce time; see terms(const InNetworkAllReduce&).
-/// @param input as terms(const InNetworkAllReduce&)
-/// @pre as terms(const InNetworkAllReduce&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const InNetworkAllReduce& input) { return terms(input).total(); }
 
 /// @}
 

@@ -7,6 +7,7 @@
 
 #include "paradox/comm/cost_terms.hpp"
 #include "paradox/error.hpp"
+#include "paradox/hardware/link.hpp"
 #include "paradox/units.hpp"
 
 namespace paradox::comm {
@@ -14,22 +15,10 @@ namespace paradox::comm {
 /// @addtogroup comm
 /// @{
 
-/// @brief One rank's link in the alpha-beta model: start-up latency \f$\alpha\f$ and
-/// per-direction bandwidth \f$\beta\f$.
-///
-/// Bandwidth is per direction (full duplex): a rank can send \f$\beta\f$ bytes/s while it
-/// receives \f$\beta\f$ bytes/s. H100 NVLink 4 is 900 GB/s bidirectional = 450 GB/s here;
-/// InfiniBand NDR 400 Gb/s = 50 GB/s.
-struct LinkCost {
-  Seconds latency{};      ///< \f$\alpha\f$, s per message
-  Bandwidth bandwidth{};  ///< \f$\beta\f$, B/s per direction
-};
-
 /// @brief Input of the point-to-point model: one message of `message` bytes over one link.
 struct PointToPoint {
   Bytes message{};        ///< \f$n\f$, B
-  Seconds latency{};      ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   /// Rate of a local reduction applied to the received bytes (\f$\gamma = 1/\f$ this); none
   /// means a plain transfer.
   std::optional<Bandwidth> reduction_bandwidth{};
@@ -46,23 +35,15 @@ struct PointToPoint {
 /// @pre message >= 0, latency >= 0, bandwidth > 0, reduction_bandwidth > 0 if given; all finite
 /// @throws invalid_input "point to point: <parameter> must ..." when a precondition fails
 /// @return the latency, bandwidth and reduction terms, s
-/// @see time(const PointToPoint&), crossover_size
+/// @see comm::time, crossover_size
 [[nodiscard]] inline CostTerms terms(const PointToPoint& input) {
   constexpr std::string_view function = "point to point";
-  detail::validate_alpha_beta(function, input.message, 2, input.latency, input.bandwidth);
+  detail::validate_alpha_beta(function, input.message, 2, input.link.latency, input.link.bandwidth);
   detail::validate_reduction(function, input.reduction_bandwidth);
   return detail::finite(function,
-                        {input.latency, input.message / input.bandwidth,
+                        {input.link.latency, input.message / input.link.bandwidth,
                          detail::reduction_time(input.message, input.reduction_bandwidth)});
 }
-
-/// @brief Hockney's point-to-point time \f$T(n) = \alpha + n/\beta\ (+\, n\gamma)\f$.
-/// @param input message (B), latency (s), bandwidth (B/s), optional reduction bandwidth (B/s)
-/// @pre as terms(const PointToPoint&)
-/// @throws invalid_input when a precondition fails
-/// @return the transfer time, s
-/// @see terms(const PointToPoint&)
-[[nodiscard]] inline Seconds time(const PointToPoint& input) { return terms(input).total(); }
 
 /// @brief The crossover (half-performance) size \f$n^* = \alpha\beta\f$: the message size at
 /// which the latency term equals the bandwidth term.
@@ -74,7 +55,7 @@ struct PointToPoint {
 /// @pre latency >= 0 and finite, bandwidth > 0 and finite
 /// @throws invalid_input "crossover size: <parameter> must ..." when a precondition fails
 /// @return \f$n^*\f$, B
-[[nodiscard]] inline Bytes crossover_size(const LinkCost& link) {
+[[nodiscard]] inline Bytes crossover_size(const Link& link) {
   constexpr std::string_view function = "crossover size";
   require_non_negative(function, "latency", link.latency);
   require_positive(function, "bandwidth", link.bandwidth);

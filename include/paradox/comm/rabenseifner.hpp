@@ -7,6 +7,7 @@
 
 #include "paradox/comm/cost_terms.hpp"
 #include "paradox/error.hpp"
+#include "paradox/hardware/link.hpp"
 #include "paradox/units.hpp"
 
 namespace paradox::comm {
@@ -18,8 +19,7 @@ namespace paradox::comm {
 struct RabenseifnerAllReduce {
   Bytes message{};                                 ///< \f$n\f$, every rank's buffer, B
   int ranks = 1;                                   ///< \f$p\f$
-  Seconds latency{};                               ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};                           ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$1/\gamma\f$, B/s; none = free
 };
 
@@ -27,8 +27,7 @@ struct RabenseifnerAllReduce {
 struct RabenseifnerReduce {
   Bytes message{};                                 ///< \f$n\f$, every rank's buffer, B
   int ranks = 1;                                   ///< \f$p\f$
-  Seconds latency{};                               ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};                           ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$1/\gamma\f$, B/s; none = free
 };
 
@@ -43,8 +42,8 @@ template <class Input>
                                            bool hand_back) {
   validate(function, input);
   const Bytes n = input.message;
-  const Seconds a = input.latency;
-  const Bandwidth b = input.bandwidth;
+  const Seconds a = input.link.latency;
+  const Bandwidth b = input.link.bandwidth;
   const auto& g = input.reduction_bandwidth;
   const int p2 = floor_power_of_two(input.ranks);
   const Bytes moved = others_fraction(p2) * n;
@@ -80,18 +79,9 @@ template <class Input>
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0; reduction_bandwidth > 0 if set
 /// @throws invalid_input "rabenseifner allreduce: <parameter> must ..." on bad input
 /// @return latency, bandwidth and reduction terms, s
-/// @see time(const RabenseifnerAllReduce&), RingAllReduce
+/// @see comm::time, RingAllReduce
 [[nodiscard]] inline CostTerms terms(const RabenseifnerAllReduce& input) {
   return detail::rabenseifner_terms("rabenseifner allreduce", input, true);
-}
-
-/// @brief Rabenseifner all-reduce time; see terms(const RabenseifnerAllReduce&).
-/// @param input as terms(const RabenseifnerAllReduce&)
-/// @pre as terms(const RabenseifnerAllReduce&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const RabenseifnerAllReduce& input) {
-  return terms(input).total();
 }
 
 /// @brief Rabenseifner's reduce (recursive-halving reduce-scatter + binomial gather to the
@@ -107,17 +97,10 @@ template <class Input>
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0; reduction_bandwidth > 0 if set
 /// @throws invalid_input "rabenseifner reduce: <parameter> must ..." on bad input
 /// @return latency, bandwidth and reduction terms, s
-/// @see time(const RabenseifnerReduce&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const RabenseifnerReduce& input) {
   return detail::rabenseifner_terms("rabenseifner reduce", input, false);
 }
-
-/// @brief Rabenseifner reduce time; see terms(const RabenseifnerReduce&).
-/// @param input as terms(const RabenseifnerReduce&)
-/// @pre as terms(const RabenseifnerReduce&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const RabenseifnerReduce& input) { return terms(input).total(); }
 
 /// @}
 

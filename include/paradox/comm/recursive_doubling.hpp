@@ -7,6 +7,7 @@
 
 #include "paradox/comm/cost_terms.hpp"
 #include "paradox/error.hpp"
+#include "paradox/hardware/link.hpp"
 #include "paradox/units.hpp"
 
 namespace paradox::comm {
@@ -18,8 +19,7 @@ namespace paradox::comm {
 struct RecursiveDoublingAllReduce {
   Bytes message{};                                 ///< \f$n\f$, every rank's buffer, B
   int ranks = 1;                                   ///< \f$p\f$
-  Seconds latency{};                               ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};                           ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$1/\gamma\f$, B/s; none = free
 };
 
@@ -27,16 +27,14 @@ struct RecursiveDoublingAllReduce {
 struct RecursiveDoublingAllGather {
   Bytes message{};        ///< \f$n\f$, the gathered total, B
   int ranks = 1;          ///< \f$p\f$
-  Seconds latency{};      ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
 };
 
 /// @brief Input of the recursive-halving reduce-scatter model.
 struct RecursiveHalvingReduceScatter {
   Bytes message{};        ///< \f$n\f$, the full buffer (each rank keeps \f$n/p\f$), B
   int ranks = 1;          ///< \f$p\f$
-  Seconds latency{};      ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$1/\gamma\f$, B/s; none = free
 };
 
@@ -57,7 +55,7 @@ struct RecursiveHalvingReduceScatter {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0; reduction_bandwidth > 0 if set
 /// @throws invalid_input "recursive doubling allreduce: <parameter> must ..." on bad input
 /// @return latency, bandwidth and reduction terms, s
-/// @see time(const RecursiveDoublingAllReduce&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const RecursiveDoublingAllReduce& input) {
   constexpr std::string_view function = "recursive doubling allreduce";
   detail::validate(function, input);
@@ -66,17 +64,8 @@ struct RecursiveHalvingReduceScatter {
   const double transfers = steps + (folded ? 2 : 0);
   const double reductions = steps + (folded ? 1 : 0);
   return detail::finite(
-      function, {transfers * input.latency, transfers * input.message / input.bandwidth,
+      function, {transfers * input.link.latency, transfers * input.message / input.link.bandwidth,
                  reductions * detail::reduction_time(input.message, input.reduction_bandwidth)});
-}
-
-/// @brief Recursive-doubling all-reduce time; see terms(const RecursiveDoublingAllReduce&).
-/// @param input as terms(const RecursiveDoublingAllReduce&)
-/// @pre as terms(const RecursiveDoublingAllReduce&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const RecursiveDoublingAllReduce& input) {
-  return terms(input).total();
 }
 
 /// @brief Recursive-doubling all-gather:
@@ -93,24 +82,15 @@ struct RecursiveHalvingReduceScatter {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0
 /// @throws invalid_input "recursive doubling all-gather: <parameter> must ..." on bad input
 /// @return latency and bandwidth terms, s
-/// @see time(const RecursiveDoublingAllGather&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const RecursiveDoublingAllGather& input) {
   constexpr std::string_view function = "recursive doubling all-gather";
   detail::validate(function, input);
   const double steps = detail::ceil_log2(input.ranks);
   return detail::finite(
       function,
-      {steps * input.latency,
-       detail::others_fraction(input.ranks) * input.message / input.bandwidth, Seconds{}});
-}
-
-/// @brief Recursive-doubling all-gather time; see terms(const RecursiveDoublingAllGather&).
-/// @param input as terms(const RecursiveDoublingAllGather&)
-/// @pre as terms(const RecursiveDoublingAllGather&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const RecursiveDoublingAllGather& input) {
-  return terms(input).total();
+      {steps * input.link.latency,
+       detail::others_fraction(input.ranks) * input.message / input.link.bandwidth, Seconds{}});
 }
 
 /// @brief Recursive-halving reduce-scatter:
@@ -129,7 +109,7 @@ struct RecursiveHalvingReduceScatter {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0; reduction_bandwidth > 0 if set
 /// @throws invalid_input "recursive halving reduce-scatter: <parameter> must ..." on bad input
 /// @return latency, bandwidth and reduction terms, s
-/// @see time(const RecursiveHalvingReduceScatter&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const RecursiveHalvingReduceScatter& input) {
   constexpr std::string_view function = "recursive halving reduce-scatter";
   detail::validate(function, input);
@@ -137,27 +117,17 @@ struct RecursiveHalvingReduceScatter {
   const int p2 = detail::floor_power_of_two(p);
   const Bytes n = input.message;
   const Bytes halved = detail::others_fraction(p2) * n;
-  CostTerms core{static_cast<double>(detail::floor_log2(p)) * input.latency,
-                 halved / input.bandwidth,
+  CostTerms core{static_cast<double>(detail::floor_log2(p)) * input.link.latency,
+                 halved / input.link.bandwidth,
                  detail::reduction_time(halved, input.reduction_bandwidth)};
   if (p != p2) {
-    const CostTerms fold{input.latency, n / input.bandwidth,
+    const CostTerms fold{input.link.latency, n / input.link.bandwidth,
                          detail::reduction_time(n, input.reduction_bandwidth)};
-    const CostTerms hand_back{input.latency, n / static_cast<double>(p) / input.bandwidth,
+    const CostTerms hand_back{input.link.latency, n / static_cast<double>(p) / input.link.bandwidth,
                               Seconds{}};
     core = fold + core + hand_back;
   }
   return detail::finite(function, core);
-}
-
-/// @brief Recursive-halving reduce-scatter time; see
-/// terms(const RecursiveHalvingReduceScatter&).
-/// @param input as terms(const RecursiveHalvingReduceScatter&)
-/// @pre as terms(const RecursiveHalvingReduceScatter&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const RecursiveHalvingReduceScatter& input) {
-  return terms(input).total();
 }
 
 /// @}

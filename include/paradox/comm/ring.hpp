@@ -7,6 +7,7 @@
 
 #include "paradox/comm/cost_terms.hpp"
 #include "paradox/error.hpp"
+#include "paradox/hardware/link.hpp"
 #include "paradox/units.hpp"
 
 namespace paradox::comm {
@@ -18,8 +19,7 @@ namespace paradox::comm {
 struct RingAllReduce {
   Bytes message{};        ///< \f$n\f$, the full buffer every rank contributes and receives, B
   int ranks = 1;          ///< \f$p\f$
-  Seconds latency{};      ///< \f$\alpha\f$ of one rank's link, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$ of one rank's link, per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$1/\gamma\f$, B/s; none = free
 };
 
@@ -27,8 +27,7 @@ struct RingAllReduce {
 struct RingReduceScatter {
   Bytes message{};        ///< \f$n\f$, the full buffer (each rank keeps \f$n/p\f$), B
   int ranks = 1;          ///< \f$p\f$
-  Seconds latency{};      ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$1/\gamma\f$, B/s; none = free
 };
 
@@ -36,24 +35,21 @@ struct RingReduceScatter {
 struct RingAllGather {
   Bytes message{};        ///< \f$n\f$, the gathered total (each rank owns \f$n/p\f$), B
   int ranks = 1;          ///< \f$p\f$
-  Seconds latency{};      ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
 };
 
 /// @brief Input of the pipelined ring (chain) broadcast model.
 struct RingBroadcast {
   Bytes message{};        ///< \f$n\f$, the root's buffer, B
   int ranks = 1;          ///< \f$p\f$
-  Seconds latency{};      ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
 };
 
 /// @brief Input of the pipelined ring (chain) reduce model.
 struct RingReduce {
   Bytes message{};                                 ///< \f$n\f$, every rank's buffer, B
   int ranks = 1;                                   ///< \f$p\f$
-  Seconds latency{};                               ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};                           ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$1/\gamma\f$, B/s; none = free
 };
 
@@ -69,23 +65,16 @@ struct RingReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0; reduction_bandwidth > 0 if set
 /// @throws invalid_input "ring reduce-scatter: <parameter> must ..." when a precondition fails
 /// @return latency, bandwidth and reduction terms, s
-/// @see time(const RingReduceScatter&), RingAllReduce
+/// @see comm::time, RingAllReduce
 [[nodiscard]] inline CostTerms terms(const RingReduceScatter& input) {
   constexpr std::string_view function = "ring reduce-scatter";
   detail::validate(function, input);
   const int p = input.ranks;
   const Bytes moved = detail::others_fraction(p) * input.message;
   return detail::finite(function,
-                        {static_cast<double>(p - 1) * input.latency, moved / input.bandwidth,
+                        {static_cast<double>(p - 1) * input.link.latency, moved / input.link.bandwidth,
                          detail::reduction_time(moved, input.reduction_bandwidth)});
 }
-
-/// @brief Ring reduce-scatter time; see terms(const RingReduceScatter&).
-/// @param input as terms(const RingReduceScatter&)
-/// @pre as terms(const RingReduceScatter&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const RingReduceScatter& input) { return terms(input).total(); }
 
 /// @brief Ring all-gather: \f$T = (p-1)\alpha + \frac{p-1}{p}\frac{n}{\beta}\f$, with \f$n\f$
 /// the gathered total.
@@ -98,22 +87,15 @@ struct RingReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0
 /// @throws invalid_input "ring all-gather: <parameter> must ..." when a precondition fails
 /// @return latency and bandwidth terms (no reduction), s
-/// @see time(const RingAllGather&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const RingAllGather& input) {
   constexpr std::string_view function = "ring all-gather";
   detail::validate(function, input);
   const int p = input.ranks;
   return detail::finite(function,
-                        {static_cast<double>(p - 1) * input.latency,
-                         detail::others_fraction(p) * input.message / input.bandwidth, Seconds{}});
+                        {static_cast<double>(p - 1) * input.link.latency,
+                         detail::others_fraction(p) * input.message / input.link.bandwidth, Seconds{}});
 }
-
-/// @brief Ring all-gather time; see terms(const RingAllGather&).
-/// @param input as terms(const RingAllGather&)
-/// @pre as terms(const RingAllGather&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const RingAllGather& input) { return terms(input).total(); }
 
 /// @brief Ring all-reduce = ring reduce-scatter + ring all-gather:
 /// \f$T = 2(p-1)\alpha + 2\frac{p-1}{p}\frac{n}{\beta}\ (+\,\frac{p-1}{p} n\gamma)\f$.
@@ -128,23 +110,16 @@ struct RingReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0; reduction_bandwidth > 0 if set
 /// @throws invalid_input "ring allreduce: <parameter> must ..." when a precondition fails
 /// @return latency, bandwidth and reduction terms, s
-/// @see time(const RingAllReduce&), terms(const RingReduceScatter&), terms(const RingAllGather&)
+/// @see comm::time, terms(const RingReduceScatter&), terms(const RingAllGather&)
 [[nodiscard]] inline CostTerms terms(const RingAllReduce& input) {
   constexpr std::string_view function = "ring allreduce";
   detail::validate(function, input);
   const int p = input.ranks;
   const Bytes moved = detail::others_fraction(p) * input.message;
   return detail::finite(
-      function, {2.0 * static_cast<double>(p - 1) * input.latency, 2.0 * moved / input.bandwidth,
+      function, {2.0 * static_cast<double>(p - 1) * input.link.latency, 2.0 * moved / input.link.bandwidth,
                  detail::reduction_time(moved, input.reduction_bandwidth)});
 }
-
-/// @brief Ring all-reduce time; see terms(const RingAllReduce&).
-/// @param input as terms(const RingAllReduce&)
-/// @pre as terms(const RingAllReduce&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const RingAllReduce& input) { return terms(input).total(); }
 
 /// @brief Pipelined ring (chain) broadcast, NCCL's ring broadcast:
 /// \f$T \approx (p-1)\alpha + n/\beta\f$.
@@ -159,21 +134,14 @@ struct RingReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0
 /// @throws invalid_input "ring broadcast: <parameter> must ..." when a precondition fails
 /// @return latency and bandwidth terms, s
-/// @see time(const RingBroadcast&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const RingBroadcast& input) {
   constexpr std::string_view function = "ring broadcast";
   detail::validate(function, input);
   if (input.ranks == 1) return {};
-  return detail::finite(function, {static_cast<double>(input.ranks - 1) * input.latency,
-                                   input.message / input.bandwidth, Seconds{}});
+  return detail::finite(function, {static_cast<double>(input.ranks - 1) * input.link.latency,
+                                   input.message / input.link.bandwidth, Seconds{}});
 }
-
-/// @brief Pipelined ring broadcast time; see terms(const RingBroadcast&).
-/// @param input as terms(const RingBroadcast&)
-/// @pre as terms(const RingBroadcast&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const RingBroadcast& input) { return terms(input).total(); }
 
 /// @brief Pipelined ring (chain) reduce, NCCL's ring reduce:
 /// \f$T \approx (p-1)\alpha + n/\beta\ (+\, n\gamma)\f$.
@@ -186,23 +154,16 @@ struct RingReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0; reduction_bandwidth > 0 if set
 /// @throws invalid_input "ring reduce: <parameter> must ..." when a precondition fails
 /// @return latency, bandwidth and reduction terms, s
-/// @see time(const RingReduce&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const RingReduce& input) {
   constexpr std::string_view function = "ring reduce";
   detail::validate(function, input);
   if (input.ranks == 1) return {};
   return detail::finite(
       function,
-      {static_cast<double>(input.ranks - 1) * input.latency, input.message / input.bandwidth,
+      {static_cast<double>(input.ranks - 1) * input.link.latency, input.message / input.link.bandwidth,
        detail::reduction_time(input.message, input.reduction_bandwidth)});
 }
-
-/// @brief Pipelined ring reduce time; see terms(const RingReduce&).
-/// @param input as terms(const RingReduce&)
-/// @pre as terms(const RingReduce&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const RingReduce& input) { return terms(input).total(); }
 
 /// @}
 

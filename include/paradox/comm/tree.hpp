@@ -7,6 +7,7 @@
 
 #include "paradox/comm/cost_terms.hpp"
 #include "paradox/error.hpp"
+#include "paradox/hardware/link.hpp"
 #include "paradox/units.hpp"
 
 namespace paradox::comm {
@@ -18,16 +19,14 @@ namespace paradox::comm {
 struct TreeBroadcast {
   Bytes message{};        ///< \f$n\f$, the root's buffer, B
   int ranks = 1;          ///< \f$p\f$
-  Seconds latency{};      ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};  ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
 };
 
 /// @brief Input of the binomial-tree reduce model.
 struct TreeReduce {
   Bytes message{};                                 ///< \f$n\f$, every rank's buffer, B
   int ranks = 1;                                   ///< \f$p\f$
-  Seconds latency{};                               ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};                           ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$1/\gamma\f$, B/s; none = free
 };
 
@@ -35,8 +34,7 @@ struct TreeReduce {
 struct TreeAllReduce {
   Bytes message{};                                 ///< \f$n\f$, every rank's buffer, B
   int ranks = 1;                                   ///< \f$p\f$
-  Seconds latency{};                               ///< \f$\alpha\f$, s
-  Bandwidth bandwidth{};                           ///< \f$\beta\f$ per direction, B/s
+  Link link{};  ///< one rank's link: \f$\alpha\f$ = latency, \f$\beta\f$ = bandwidth per direction
   std::optional<Bandwidth> reduction_bandwidth{};  ///< \f$1/\gamma\f$, B/s; none = free
 };
 
@@ -51,21 +49,14 @@ struct TreeAllReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0
 /// @throws invalid_input "tree broadcast: <parameter> must ..." when a precondition fails
 /// @return latency and bandwidth terms, s
-/// @see time(const TreeBroadcast&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const TreeBroadcast& input) {
   constexpr std::string_view function = "tree broadcast";
   detail::validate(function, input);
   const double rounds = detail::ceil_log2(input.ranks);
   return detail::finite(
-      function, {rounds * input.latency, rounds * input.message / input.bandwidth, Seconds{}});
+      function, {rounds * input.link.latency, rounds * input.message / input.link.bandwidth, Seconds{}});
 }
-
-/// @brief Binomial-tree broadcast time; see terms(const TreeBroadcast&).
-/// @param input as terms(const TreeBroadcast&)
-/// @pre as terms(const TreeBroadcast&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const TreeBroadcast& input) { return terms(input).total(); }
 
 /// @brief Binomial-tree reduce:
 /// \f$T = \lceil\log_2 p\rceil\,(\alpha + n/\beta\ (+\, n\gamma))\f$.
@@ -77,22 +68,15 @@ struct TreeAllReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0; reduction_bandwidth > 0 if set
 /// @throws invalid_input "tree reduce: <parameter> must ..." when a precondition fails
 /// @return latency, bandwidth and reduction terms, s
-/// @see time(const TreeReduce&)
+/// @see comm::time
 [[nodiscard]] inline CostTerms terms(const TreeReduce& input) {
   constexpr std::string_view function = "tree reduce";
   detail::validate(function, input);
   const double rounds = detail::ceil_log2(input.ranks);
   return detail::finite(
-      function, {rounds * input.latency, rounds * input.message / input.bandwidth,
+      function, {rounds * input.link.latency, rounds * input.message / input.link.bandwidth,
                  rounds * detail::reduction_time(input.message, input.reduction_bandwidth)});
 }
-
-/// @brief Binomial-tree reduce time; see terms(const TreeReduce&).
-/// @param input as terms(const TreeReduce&)
-/// @pre as terms(const TreeReduce&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const TreeReduce& input) { return terms(input).total(); }
 
 /// @brief Textbook (unpipelined) tree all-reduce = tree reduce + tree broadcast:
 /// \f$T = 2\lceil\log_2 p\rceil\,(\alpha + n/\beta)\ (+\,\lceil\log_2 p\rceil\, n\gamma)\f$.
@@ -106,22 +90,15 @@ struct TreeAllReduce {
 /// @pre ranks >= 1; message >= 0; latency >= 0; bandwidth > 0; reduction_bandwidth > 0 if set
 /// @throws invalid_input "tree allreduce: <parameter> must ..." when a precondition fails
 /// @return latency, bandwidth and reduction terms, s
-/// @see time(const TreeAllReduce&), terms(const TreeReduce&), terms(const TreeBroadcast&)
+/// @see comm::time, terms(const TreeReduce&), terms(const TreeBroadcast&)
 [[nodiscard]] inline CostTerms terms(const TreeAllReduce& input) {
   constexpr std::string_view function = "tree allreduce";
   detail::validate(function, input);
   const double rounds = detail::ceil_log2(input.ranks);
   return detail::finite(
-      function, {2.0 * rounds * input.latency, 2.0 * rounds * input.message / input.bandwidth,
+      function, {2.0 * rounds * input.link.latency, 2.0 * rounds * input.message / input.link.bandwidth,
                  rounds * detail::reduction_time(input.message, input.reduction_bandwidth)});
 }
-
-/// @brief Textbook tree all-reduce time; see terms(const TreeAllReduce&).
-/// @param input as terms(const TreeAllReduce&)
-/// @pre as terms(const TreeAllReduce&)
-/// @throws invalid_input when a precondition fails
-/// @return \f$T\f$, s
-[[nodiscard]] inline Seconds time(const TreeAllReduce& input) { return terms(input).total(); }
 
 /// @}
 

@@ -49,7 +49,7 @@ struct ScalingEfficiencyPlot {
 struct NetworkCurve {
   std::string name;                                ///< as in NetworkScenario
   std::vector<scaling::ScalingPoint> points;       ///< one per worker count of the grid
-  std::optional<int> diminishing_returns_workers;  ///< see diminishing_returns_point()
+  std::optional<int> diminishing_returns_workers;  ///< scaling::diminishing_returns()
 };
 
 /// @brief The built figure plus the numbers behind it.
@@ -58,33 +58,6 @@ struct ScalingEfficiencyFigure {
   std::vector<int> workers;            ///< the grid of worker counts every curve is sampled on
   std::vector<NetworkCurve> networks;  ///< per network, in input order
 };
-
-/// @brief The point of diminishing returns the lab reports, at the granularity a fleet grows.
-///
-/// With one worker per node (devices, or a flat cluster) it is
-/// scaling::diminishing_returns_workers: the first N with \f$S(N+1) - S(N) < \theta\f$. With
-/// g > 1 workers per node the fleet grows a node at a time and the per-worker rule would stop
-/// at the first node boundary (the 9th GPU is the first to cross the network), so it is
-/// \f$g \cdot k^\ast\f$ with \f$k^\ast\f$ = scaling::diminishing_returns_nodes: the first node
-/// count whose next node adds less than \f$\theta\f$ ideal GPUs per GPU. Source: MODELS.md
-/// section 5, the lab's "less than 0.5x marginal speedup".
-/// @param input the job (see scaling::evaluate)
-/// @param max_workers last N examined, >= 1 (rounded down to whole nodes when g > 1)
-/// @param threshold \f$\theta\f$, finite
-/// @pre as scaling::evaluate; max_workers >= gpus_per_node when gpus_per_node > 1
-/// @throws invalid_input from the scaling models, or "scaling efficiency plot: max_workers must
-///         be >= 8 (got 4)" when it does not hold one whole node
-/// @return the worker count N*, or std::nullopt if none up to max_workers
-[[nodiscard]] inline std::optional<int> diminishing_returns_point(
-    const scaling::ScalingInput& input, int max_workers, double threshold = 0.5) {
-  const int g = input.gpus_per_node;
-  if (g <= 1) return scaling::diminishing_returns_workers(input, max_workers, threshold);
-  require_at_least("scaling efficiency plot", "max_workers", max_workers, g);
-  const std::optional<int> nodes =
-      scaling::diminishing_returns_nodes(input, max_workers / g, threshold);
-  if (!nodes) return std::nullopt;
-  return *nodes * g;
-}
 
 /// @brief Worker counts to sample: about `grid_points` log-spaced values in [1, max_workers],
 /// whole nodes beyond the first node, plus every power of two and max_workers itself.
@@ -131,13 +104,14 @@ struct ScalingEfficiencyFigure {
 /// T_\mathrm{overlap}\f$); the curves come from scaling::sweep over worker_grid().
 /// @param plot what to draw; see ScalingEfficiencyPlot
 /// @pre at least one network, each with a non-empty name; max_workers in
-///      [2, scaling::max_workers_limit] (and >= gpus_per_node of every network);
+///      [2, scaling::max_workers_limit] (and within every network's cluster, holding at
+///      least one of its nodes);
 ///      threshold finite; samples_per_step >= 0; grid_points in [2, 4096]; highlight_workers,
 ///      if set, in [1, max_workers]
 /// @throws invalid_input naming "scaling efficiency plot" and the field, or from the scaling
 ///         models for an invalid job
 /// @return the figure (x: log 2 axis of workers; y: throughput) and its numbers
-/// @see write_csv, render_svg, diminishing_returns_point
+/// @see write_csv, render_svg, scaling::diminishing_returns
 [[nodiscard]] inline ScalingEfficiencyFigure build(const ScalingEfficiencyPlot& plot) {
   constexpr std::string_view fn = "scaling efficiency plot";
   if (plot.networks.empty()) throw invalid_input(fn, "networks", "be non-empty", "0 networks");
@@ -150,7 +124,7 @@ struct ScalingEfficiencyFigure {
   int widest_node = 1;
   for (const NetworkScenario& n : plot.networks) {
     require_non_empty(fn, "network name", n.name);
-    widest_node = std::max(widest_node, n.input.gpus_per_node);
+    widest_node = std::max(widest_node, n.input.cluster.node.accelerators_per_node);
   }
 
   ScalingEfficiencyFigure out;
@@ -183,10 +157,11 @@ struct ScalingEfficiencyFigure {
   constexpr std::string_view colors[] = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd"};
   for (std::size_t i = 0; i < plot.networks.size(); ++i) {
     const NetworkScenario& net = plot.networks[i];
+    const auto knee = scaling::diminishing_returns(net.input, plot.max_workers, plot.threshold);
     NetworkCurve curve{.name = net.name,
                        .points = scaling::sweep(net.input, out.workers),
                        .diminishing_returns_workers =
-                           diminishing_returns_point(net.input, plot.max_workers, plot.threshold)};
+                           knee ? std::optional<int>(knee->workers) : std::nullopt};
     const std::string color =
         net.color.empty() ? std::string(colors[i % std::size(colors)]) : net.color;
     Series s{.name = net.name, .points = {}, .style = Style::line, .color = color};

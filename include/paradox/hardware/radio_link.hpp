@@ -38,6 +38,10 @@ struct RadioLink {
   Seconds promotion_time{};       ///< idle -> connected promotion delay
   Watts promotion_power{};        ///< power during promotion
   Provenance provenance{};        ///< where the figures come from
+
+  /// @brief A radio is usable wherever a Link is: its uplink, as as_link() gives it.
+  // NOLINTNEXTLINE(google-explicit-constructor): implicit on purpose, a radio *is* a link
+  constexpr operator Link() const;
 };
 
 /// @brief Power while transferring at the given throughputs:
@@ -124,6 +128,8 @@ struct RadioLink {
               .energy_per_bit = uplink_energy_per_bit(radio),
               .provenance = radio.provenance};
 }
+
+constexpr RadioLink::operator Link() const { return as_link(*this); }
 
 /// @brief Checks a radio: name and provenance present, throughputs > 0, everything else >= 0.
 /// @param r the radio to check (catalog presets pass)

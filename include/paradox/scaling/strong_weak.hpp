@@ -8,11 +8,13 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "paradox/comm/collectives.hpp"
 #include "paradox/error.hpp"
+#include "paradox/hardware/cluster.hpp"
 #include "paradox/units.hpp"
 
 namespace paradox::scaling {
@@ -46,7 +48,7 @@ enum class Mode {
   return std::nullopt;
 }
 
-/// @brief Largest worker count evaluate() and diminishing_returns_workers() accept (10^7).
+/// @brief Largest cluster (in accelerators) the scaling models accept (10^7).
 ///
 /// Far above any cluster built so far; the bound keeps N + 1 and the O(N) scans well defined.
 inline constexpr int max_workers_limit = 10'000'000;
@@ -56,22 +58,20 @@ inline constexpr int max_workers_limit = 10'000'000;
 /// Larger fleets are plotted on a chosen grid of worker counts with the std::span overload.
 inline constexpr int max_sweep_workers = 1'000'000;
 
-/// @brief A data-parallel job on a cluster: compute, gradient, links, overlap and mode.
+/// @brief A data-parallel job on a cluster: compute, gradient, the cluster, overlap and mode.
 ///
 /// Communication per step is one all-reduce of `gradient` bytes over the N workers (see
-/// communication_time() for how the links and the algorithm are chosen).
+/// communication_time() for how the cluster's links and the algorithm are used). N runs from 1
+/// to the cluster's accelerators; a worker is one accelerator.
 struct ScalingInput {
   /// strong: one worker's time for the whole global batch; weak: each worker's time per step
   Seconds compute_time;
   /// bytes all-reduced every step (gradients, or whatever the workers synchronise)
   Bytes gradient;
-  /// inter-node link of one worker (the only link when gpus_per_node = 1)
-  comm::LinkCost link;
-  /// workers sharing a node; > 1 selects a hierarchical all-reduce once N > gpus_per_node
-  int gpus_per_node = 1;
-  /// intra-node link of one worker, used when gpus_per_node > 1
-  comm::LinkCost intra_node{};
-  /// all-reduce algorithm on a single level (flat cluster, or all workers inside one node)
+  /// the hardware: nodes x accelerators per node, the intra-node link, the node's NICs and
+  /// their link (shared by the node's accelerators), the fabric and its oversubscription
+  Cluster cluster;
+  /// all-reduce algorithm on a single level (one accelerator per node, or inside one node)
   comm::Algorithm algorithm = comm::Algorithm::ring;
   /// share of the communication hidden behind compute, in [0, 1]
   double overlap_fraction = 0.0;
@@ -97,42 +97,62 @@ namespace detail {
 inline void validate(const ScalingInput& input, std::string_view function) {
   require_positive(function, "compute_time", input.compute_time);
   require_non_negative(function, "gradient", input.gradient);
-  require_positive(function, "link.bandwidth", input.link.bandwidth);
-  require_non_negative(function, "link.latency", input.link.latency);
-  require_at_least(function, "gpus_per_node", input.gpus_per_node, 1);
-  if (input.gpus_per_node > 1) {
-    require_positive(function, "intra_node.bandwidth", input.intra_node.bandwidth);
-    require_non_negative(function, "intra_node.latency", input.intra_node.latency);
+  const Node& node = input.cluster.node;
+  require_at_least(function, "cluster.nodes", input.cluster.nodes, 1);
+  require_at_least(function, "cluster.node.accelerators_per_node", node.accelerators_per_node, 1);
+  require_at_least(function, "cluster.node.nics_per_node", node.nics_per_node, 1);
+  require_positive(function, "cluster.node.nic.bandwidth", node.nic.bandwidth);
+  require_non_negative(function, "cluster.node.nic.latency", node.nic.latency);
+  if (node.accelerators_per_node > 1) {
+    require_positive(function, "cluster.node.intra_node.bandwidth", node.intra_node.bandwidth);
+    require_non_negative(function, "cluster.node.intra_node.latency", node.intra_node.latency);
   }
+  (void)effective_nic(input.cluster);  // checks the fabric and the oversubscription ratio
+  if (accelerators(input.cluster) > max_workers_limit)
+    throw invalid_input(function, "cluster", "hold at most " + std::to_string(max_workers_limit) +
+                                                 " accelerators",
+                        std::to_string(accelerators(input.cluster)));
   require_fraction(function, "overlap_fraction", input.overlap_fraction);
+}
+
+/// The cluster's accelerators as an int (validate() bounds them by max_workers_limit).
+[[nodiscard]] inline int cluster_workers(const ScalingInput& input) {
+  return static_cast<int>(accelerators(input.cluster));
 }
 
 /// All-reduce time for a validated input and 1 <= workers <= max_workers_limit + 1.
 inline Seconds allreduce_time(const ScalingInput& input, int workers) {
   // No bytes, no collective: a zero-byte all-reduce is not launched, so it costs no latency.
   if (workers == 1 || !(input.gradient > 0.0 * bytes)) return 0.0 * seconds;
-  const int per_node = input.gpus_per_node;
+  const Node& node = input.cluster.node;
+  const int per_node = node.accelerators_per_node;
+  const Link nic = effective_nic(input.cluster);
   comm::CollectiveInput collective{.op = comm::Collective::allreduce,
                                    .algorithm = input.algorithm,
                                    .message = input.gradient,
-                                   .ranks = workers,
-                                   .link = input.link,
-                                   .gpus_per_node = 1,
-                                   // a flat hierarchical all-reduce sees one link everywhere
-                                   .intra_node = per_node > 1 ? input.intra_node : input.link};
-  if (per_node > 1 && workers <= per_node) {
+                                   .ranks = workers};
+  if (per_node == 1) {
+    // One accelerator per node: every hop crosses the fabric, through the node's NICs.
+    collective.link = nic;
+    collective.link.bandwidth = effective_inter_node_bandwidth_per_accelerator(input.cluster);
+    collective.intra_node = collective.link;  // a flat hierarchical sees one link everywhere
+  } else if (workers <= per_node) {
     // One node: only the intra-node link carries traffic. A hierarchical all-reduce inside a
     // single node is its intra-node reduce-scatter + all-gather, i.e. a ring.
-    collective.link = input.intra_node;
+    collective.link = node.intra_node;
     if (collective.algorithm == comm::Algorithm::hierarchical)
       collective.algorithm = comm::Algorithm::ring;
-  } else if (per_node > 1) {
-    // Several nodes: hierarchical. A partly filled last node is priced as a full one
-    // (ranks rounded up to whole nodes), so T_comm is constant between node boundaries.
+  } else {
+    // Several nodes: hierarchical, the node's NICs shared by its accelerators. A partly filled
+    // last node is priced as a full one (ranks rounded up to whole nodes), so T_comm is
+    // constant between node boundaries.
     const int nodes = (workers + per_node - 1) / per_node;
     collective.algorithm = comm::Algorithm::hierarchical;
     collective.ranks = nodes * per_node;
     collective.gpus_per_node = per_node;
+    collective.link = nic;
+    collective.intra_node = node.intra_node;
+    collective.nics_per_node = node.nics_per_node;
   }
   // comm::time rejects an all-reduce whose time overflows, so no infinity comes back.
   return comm::time(collective);
@@ -179,17 +199,18 @@ inline ScalingPoint make_point(int workers, const StepParts& parts, double next_
 ///
 /// One all-reduce (comm::time) of `gradient` bytes, chosen by these rules:
 /// - N = 1, or a zero-byte gradient: 0 (nothing is sent, so no latency is paid either);
-/// - gpus_per_node = 1: `algorithm` over N ranks on `link`;
-/// - 1 < N <= gpus_per_node: `algorithm` over N ranks on `intra_node` only (a requested
+/// - g = 1 accelerator per node: `algorithm` over N ranks, each on its share of the node's NICs
+///   (effective_inter_node_bandwidth_per_accelerator: NICs x port rate / g / oversubscription);
+/// - 1 < N <= g: `algorithm` over N ranks on the intra-node link only (a requested
 ///   `hierarchical` becomes `ring`, which is what it reduces to inside one node);
-/// - N > gpus_per_node > 1: `hierarchical` (intra-node reduce-scatter, inter-node all-reduce,
-///   intra-node all-gather) over \f$\lceil N/g \rceil\f$ whole nodes of g = gpus_per_node
-///   ranks. A partly filled last node is priced as a full one: the step waits for the node
-///   whose shards cross the network, and the rule keeps T_comm a step function of the node
-///   count. `algorithm` is not used on this path.
+/// - N > g > 1: `hierarchical` (intra-node reduce-scatter, inter-node all-reduce, intra-node
+///   all-gather, comm::HierarchicalAllReduce) over \f$\lceil N/g \rceil\f$ whole nodes whose
+///   g accelerators share the node's NICs. A partly filled last node is priced as a full one:
+///   the step waits for the node whose shards cross the network, and the rule keeps T_comm a
+///   step function of the node count. `algorithm` is not used on this path.
 /// @param input the job; see ScalingInput for units
-/// @param workers N, in [1, max_workers_limit]
-/// @pre input valid (as for evaluate()); 1 <= N <= max_workers_limit
+/// @param workers N, in [1, accelerators of the cluster]
+/// @pre input valid (as for evaluate()); 1 <= N <= accelerators(input.cluster)
 /// @throws invalid_input on invalid input, naming "scaling communication"
 /// @return the all-reduce time in seconds, finite and >= 0
 /// @see evaluate, comm::time
@@ -197,7 +218,7 @@ inline ScalingPoint make_point(int workers, const StepParts& parts, double next_
 [[nodiscard]] inline Seconds communication_time(const ScalingInput& input, int workers) {
   constexpr std::string_view function = "scaling communication";
   detail::validate(input, function);
-  require_in_range(function, "workers", workers, 1, max_workers_limit);
+  require_in_range(function, "workers", workers, 1, detail::cluster_workers(input));
   return detail::allreduce_time(input, workers);
 }
 
@@ -214,20 +235,21 @@ inline ScalingPoint make_point(int workers, const StepParts& parts, double next_
 /// the communication, hidden or not). Source: the step model of MODELS.md section 5, the usual
 /// strong/weak scaling definitions (e.g. Hager and Wellein, "Introduction to High Performance
 /// Computing for Scientists and Engineers", 2010, ch. 5).
-/// @param input the job; compute_time in s, gradient in B, links in s and B/s
-/// @param workers N, in [1, max_workers_limit]
-/// @pre compute_time > 0; gradient >= 0; link.bandwidth > 0, link.latency >= 0 (and the same
-///      for intra_node when gpus_per_node > 1); gpus_per_node >= 1; overlap_fraction in [0, 1];
-///      1 <= N <= max_workers_limit
-/// @throws invalid_input "scaling: workers must be in [1, 10000000] (got 0)", and likewise for
-///         every other precondition
+/// @param input the job; compute_time in s, gradient in B, the cluster's links in s and B/s
+/// @param workers N, in [1, accelerators of the cluster]
+/// @pre compute_time > 0; gradient >= 0; the cluster's counts >= 1 and at most
+///      max_workers_limit accelerators; its NIC bandwidth > 0 and latency >= 0 (the same for
+///      the intra-node link when a node holds several accelerators); oversubscription >= 1;
+///      overlap_fraction in [0, 1]; 1 <= N <= accelerators(input.cluster)
+/// @throws invalid_input "scaling: workers must be in [1, 64] (got 0)" on a 64-GPU cluster,
+///         and likewise for every other precondition
 /// @return the point; in strong mode 0 < efficiency <= 1
-/// @see sweep, diminishing_returns_workers, amdahl_speedup
+/// @see sweep, diminishing_returns, amdahl_speedup
 /// @ingroup scaling
 [[nodiscard]] inline ScalingPoint evaluate(const ScalingInput& input, int workers) {
   constexpr std::string_view function = "scaling";
   detail::validate(input, function);
-  require_in_range(function, "workers", workers, 1, max_workers_limit);
+  require_in_range(function, "workers", workers, 1, detail::cluster_workers(input));
   const detail::StepParts parts = detail::step_parts(input, workers);
   const double next = detail::step_parts(input, workers + 1).speedup;
   return detail::make_point(workers, parts, next);
@@ -238,16 +260,18 @@ inline ScalingPoint make_point(int workers, const StepParts& parts, double next_
 /// Each point is what evaluate() returns; the sweep costs max_workers + 1 all-reduce
 /// evaluations (each S(N) is computed once and reused for the previous point's marginal).
 /// @param input the job (see evaluate())
-/// @param max_workers the last worker count, in [1, max_sweep_workers]
-/// @pre as evaluate(); 1 <= max_workers <= max_sweep_workers
-/// @throws invalid_input "scaling sweep: max_workers must be in [1, 1000000] (got 0)"
+/// @param max_workers the last worker count, in [1, min(max_sweep_workers, accelerators)]
+/// @pre as evaluate(); 1 <= max_workers <= min(max_sweep_workers, accelerators(input.cluster))
+/// @throws invalid_input "scaling sweep: max_workers must be in [1, 64] (got 0)" on a 64-GPU
+///         cluster
 /// @return max_workers points, points[i].workers == i + 1
-/// @see evaluate, diminishing_returns_workers
+/// @see evaluate, diminishing_returns
 /// @ingroup scaling
 [[nodiscard]] inline std::vector<ScalingPoint> sweep(const ScalingInput& input, int max_workers) {
   constexpr std::string_view function = "scaling sweep";
   detail::validate(input, function);
-  require_in_range(function, "max_workers", max_workers, 1, max_sweep_workers);
+  require_in_range(function, "max_workers", max_workers, 1,
+                   std::min(max_sweep_workers, detail::cluster_workers(input)));
   std::vector<ScalingPoint> points;
   points.reserve(static_cast<std::size_t>(max_workers));
   detail::StepParts current = detail::step_parts(input, 1);
@@ -263,9 +287,10 @@ inline ScalingPoint make_point(int workers, const StepParts& parts, double next_
 ///
 /// Each point is what evaluate() returns, at two all-reduce evaluations per point.
 /// @param input the job (see evaluate())
-/// @param workers the worker counts, each in [1, max_workers_limit], in any order
+/// @param workers the worker counts, each in [1, accelerators of the cluster], in any order
 /// @pre as evaluate() for every count
-/// @throws invalid_input "scaling sweep: workers must be in [1, 10000000] (got 0)"
+/// @throws invalid_input "scaling sweep: workers must be in [1, 64] (got 0)" on a 64-GPU
+///         cluster
 /// @return one point per entry of `workers`, in the same order
 /// @see evaluate
 /// @ingroup scaling
@@ -273,7 +298,8 @@ inline ScalingPoint make_point(int workers, const StepParts& parts, double next_
                                                      std::span<const int> workers) {
   constexpr std::string_view function = "scaling sweep";
   detail::validate(input, function);
-  for (const int n : workers) require_in_range(function, "workers", n, 1, max_workers_limit);
+  const int largest = detail::cluster_workers(input);
+  for (const int n : workers) require_in_range(function, "workers", n, 1, largest);
   std::vector<ScalingPoint> points;
   points.reserve(workers.size());
   for (const int n : workers) {
