@@ -8,13 +8,7 @@
 
 namespace paradox {
 
-/// @defgroup hardware Hardware
-/// @brief Value types describing accelerators, links, nodes, clusters, radios and edge devices.
-///
-/// Plain aggregates, constexpr-constructible with designated initializers, so that the catalog
-/// can hold them as `inline constexpr` presets and users can build their own:
-/// `Link{.name = "my fabric", .bandwidth = 25.0 * gigabytes_per_second, ...}`.
-/// Every figure carries a Provenance saying where it comes from.
+/// @addtogroup hardware
 /// @{
 
 /// @brief The kind of source a figure comes from, strongest first.
