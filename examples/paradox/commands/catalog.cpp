@@ -20,12 +20,28 @@
 namespace paradox::cli {
 namespace {
 
+// A figure's name in Provenance::figures is its JSON key without the unit suffix:
+// "latency_s" -> "latency", "peak_bf16_flop_per_s" -> "peak_bf16", "parameters" -> "parameters".
+std::string figure_name(const std::string& json_key) {
+  static constexpr std::string_view suffixes[] = {
+      "_flop_per_s", "_bytes_per_s", "_j_per_bit", "_usd_per_hour", "_bytes",
+      "_flop",       "_s",           "_w",         "_j"};
+  for (const std::string_view suffix : suffixes)
+    if (json_key.ends_with(suffix)) return json_key.substr(0, json_key.size() - suffix.size());
+  return json_key;
+}
+
+// Marks a table cell whose figure is a didactic assumption.
+constexpr std::string_view assumed_mark = " ~";
+
 // One group of entries: its JSON objects, a table for people and the sources under it.
 struct Section {
   // The name, display name and source columns are text, as are the columns in `text_columns`.
+  // `column_figures` names the figure each column shows (empty: not a figure), so that a cell
+  // whose figure is a didactic assumption gets the mark.
   Section(std::string section_title, std::vector<std::string> headers,
-          std::vector<std::size_t> text_columns = {})
-      : title(std::move(section_title)), table(headers) {
+          std::vector<std::size_t> text_columns = {}, std::vector<std::string> figures = {})
+      : title(std::move(section_title)), table(headers), column_figures(std::move(figures)) {
     text_columns.push_back(1);
     text_columns.push_back(headers.size() - 1);
     for (const std::size_t column : text_columns) table.align_left(column);
@@ -33,21 +49,49 @@ struct Section {
 
   std::string title;
   Table table;
+  std::vector<std::string> column_figures;
   std::vector<nlohmann::json> entries;
   std::string sources;
 
-  void add(nlohmann::json entry, std::vector<std::string> row, const Provenance& provenance) {
+  // Adds `entry` with `provenance` for the entry and, per figure, `provenance.figures` (or
+  // `overrides`, which win): every numeric key of the entry gets its {kind, source} under
+  // "provenance".
+  void add(nlohmann::json entry, std::vector<std::string> row, const Provenance& provenance,
+           const std::vector<FigureSource>& overrides = {}) {
+    const auto source_for = [&](const std::string& figure) {
+      for (const FigureSource& o : overrides)
+        if (o.figure == figure) return o;
+      return source_of(provenance, figure);
+    };
     const std::string key = entry["name"].get<std::string>();
     entry["source"] = provenance.source;
     entry["source_kind"] = to_string(provenance.kind);
+    nlohmann::json figures = nlohmann::json::object();
+    std::string exceptions;
+    for (const auto& [json_key, value] : entry.items()) {
+      if (!value.is_number()) continue;
+      const FigureSource f = source_for(figure_name(json_key));
+      figures[json_key] = {{"kind", to_string(f.kind)}, {"source", f.source}};
+      if (f.source != provenance.source)
+        exceptions += "    " + json_key + " (" + std::string(to_string(f.kind)) +
+                      "): " + std::string(f.source) + "\n";
+    }
+    entry["provenance"] = std::move(figures);
+    for (std::size_t i = 0; i < row.size() && i < column_figures.size(); ++i) {
+      if (column_figures[i].empty()) continue;
+      if (source_for(column_figures[i]).kind == SourceKind::didactic_assumption)
+        row[i] += assumed_mark;
+    }
     row.emplace_back(to_string(provenance.kind));
     table.add_row(std::move(row));
     entries.push_back(std::move(entry));
-    sources += "  " + key + ": " + std::string(provenance.source) + "\n";
+    sources += "  " + key + ": " + std::string(provenance.source) + "\n" + exceptions;
   }
 
   [[nodiscard]] std::string render() const {
-    return title + "\n" + table.render() + "sources:\n" + sources;
+    return title + "\n" + table.render() + "(" + std::string(assumed_mark.substr(1)) +
+           " marks a didactic assumption; the source column is the entry's headline kind)\n" +
+           "sources:\n" + sources;
   }
 };
 
@@ -62,8 +106,10 @@ std::string show_if(const units::quantity_of<Dimension>& q, int significant_digi
 }
 
 Section accelerators() {
-  Section s("accelerators", {"name", "display name", "BF16 dense", "FP8 dense", "HBM",
-                             "HBM bandwidth", "TDP", "price", "source"});
+  Section s("accelerators",
+            {"name", "display name", "BF16 dense", "FP8 dense", "HBM", "HBM bandwidth", "TDP",
+             "price", "source"},
+            {}, {"", "", "peak_bf16", "peak_fp8", "hbm_capacity", "hbm_bandwidth", "tdp", "price"});
   for (const Accelerator& a : catalog::accelerators) {
     nlohmann::json e = entry(a.key, a.name, "accelerator");
     for (const Precision p : all_precisions) {
@@ -80,7 +126,8 @@ Section accelerators() {
           {std::string(a.key), std::string(a.name), show_if(a.dense_peak.bf16),
            show_if(a.dense_peak.fp8), format_binary(a.hbm_capacity), show(a.hbm_bandwidth),
            show(a.tdp), show(a.price_per_hour)},
-          a.provenance);
+          a.provenance,
+          {{"price", a.price_provenance.source, a.price_provenance.kind}});
   }
   return s;
 }
@@ -88,7 +135,8 @@ Section accelerators() {
 // The figures a wired link and a radio share, as keys and as the row: a radio is read as its
 // uplink, the direction workers send gradients in.
 void add_link(Section& s, nlohmann::json e, std::string medium, Bandwidth bandwidth,
-              Seconds latency, JoulesPerBit energy_per_bit, const Provenance& provenance) {
+              Seconds latency, JoulesPerBit energy_per_bit, const Provenance& provenance,
+              std::vector<FigureSource> overrides = {}) {
   e["bandwidth_bytes_per_s"] = value_in<bytes_per_second_unit>(bandwidth);
   e["latency_s"] = value_in<second_unit>(latency);
   std::vector<std::string> row{e["name"].get<std::string>(),
@@ -98,14 +146,16 @@ void add_link(Section& s, nlohmann::json e, std::string medium, Bandwidth bandwi
                                format(bandwidth, {.significant_digits = 4, .bits = true}),
                                show(latency),
                                show(energy_per_bit)};
-  s.add(std::move(e), std::move(row), provenance);
+  // A radio's energy column is its uplink alpha: the "energy_per_bit" cell takes its source.
+  for (FigureSource& o : overrides) o.figure = "energy_per_bit";
+  s.add(std::move(e), std::move(row), provenance, overrides);
 }
 
 Section links() {
   Section s(
       "links (bandwidth per direction)",
       {"name", "display name", "medium", "bandwidth", "in bits", "latency", "energy", "source"},
-      {2});
+      {2}, {"", "", "", "bandwidth", "bandwidth", "latency", "energy_per_bit"});
   for (const Link& l : catalog::links) {
     nlohmann::json e = entry(l.key, l.name, "link");
     e["medium"] = "wired";
@@ -124,13 +174,15 @@ Section links() {
     e["tail_power_w"] = value_in<watt_unit>(r.tail_power);
     e["promotion_time_s"] = value_in<second_unit>(r.promotion_time);
     e["promotion_power_w"] = value_in<watt_unit>(r.promotion_power);
-    add_link(s, std::move(e), "radio (up)", r.uplink, r.latency, r.alpha_uplink, r.provenance);
+    add_link(s, std::move(e), "radio (up)", r.uplink, r.latency, r.alpha_uplink, r.provenance,
+             {source_of(r.provenance, "alpha_uplink")});
   }
   return s;
 }
 
 Section models() {
-  Section s("models", {"name", "display name", "family", "parameters", "shape", "source"}, {2, 4});
+  Section s("models", {"name", "display name", "family", "parameters", "shape", "source"}, {2, 4},
+            {"", "", "", "parameters"});
   for (const TransformerSpec& m : catalog::transformer_models) {
     nlohmann::json e = entry(m.key, m.name, "model");
     e["family"] = "transformer";
@@ -169,7 +221,8 @@ Section models() {
 
 Section devices() {
   Section s("edge devices",
-            {"name", "display name", "compute", "memory", "active", "idle", "battery", "source"});
+            {"name", "display name", "compute", "memory", "active", "idle", "battery", "source"},
+            {}, {"", "", "compute_peak", "memory", "active_power", "idle_power", "battery_capacity"});
   for (const EdgeDevice& d : catalog::edge_devices) {
     nlohmann::json e = entry(d.key, d.name, "device");
     e["compute_peak_flop_per_s"] = value_in<flop_per_second_unit>(d.compute_peak);

@@ -24,9 +24,13 @@ inline constexpr Provenance price_assumption{
 /// @brief NVIDIA H100 SXM5 80GB.
 ///
 /// Dense peaks are half of the datasheet's "with sparsity" tensor-core figures: BF16/FP16
-/// 1,979 -> 989 TFLOP/s, FP8/INT8 3,958 -> 1,979, TF32 989 -> 494.5; FP64 tensor core 67,
-/// FP32 67 TFLOP/s. Memory: the datasheet says 80 GB; nvidia-smi reports 81,559 MiB
-/// (= 85,520,809,984 B) usable, which is what is stored.
+/// 1,979 -> 989 TFLOP/s, FP8/INT8 3,958 -> 1,979, TF32 989 -> 494.5; FP64 is the tensor-core
+/// figure (67; vector FP64 is 34), FP32 67 TFLOP/s.
+///
+/// HBM capacity, one convention for every accelerator: the capacity the cited datasheet prints,
+/// in the unit it prints (NVIDIA's "GB" = 10^9 B, Google's "GiB" = 2^30 B). The driver reports
+/// a little more (nvidia-smi: 81,559 MiB = 85.5e9 B for this GPU) and frameworks a little less
+/// after their own reservations; the memory models carry that headroom explicitly.
 inline constexpr Accelerator h100_sxm{
     .key = "h100-sxm",
     .name = "NVIDIA H100 SXM5 80GB",
@@ -37,13 +41,12 @@ inline constexpr Accelerator h100_sxm{
                    .fp16 = 989.0 * teraflop_per_second,
                    .fp8 = 1979.0 * teraflop_per_second,
                    .int8 = 1979.0 * teraflop_per_second},
-    .hbm_capacity = 81559.0 * mebibytes,
+    .hbm_capacity = 80.0 * gigabytes,
     .hbm_bandwidth = 3.35 * terabytes_per_second,
     .tdp = 700.0 * watts,
     .price_per_hour = 3.0 * dollars_per_hour,
-    .provenance = {"NVIDIA H100 Tensor Core GPU datasheet (SXM5 column; dense = sparse / 2); "
-                   "HBM capacity 81,559 MiB as reported by nvidia-smi for 'NVIDIA H100 80GB "
-                   "HBM3' (datasheet: 80 GB)",
+    .provenance = {"NVIDIA H100 Tensor Core GPU datasheet (SXM5 column; dense = sparse / 2; "
+                   "FP64 = FP64 Tensor Core): 80 GB HBM3, 3.35 TB/s, up to 700 W",
                    SourceKind::datasheet},
     .price_provenance = price_assumption};
 
@@ -72,12 +75,13 @@ inline constexpr Accelerator a100_80gb{
                    .fp16 = 312.0 * teraflop_per_second,
                    .fp8 = FlopRate{},
                    .int8 = 624.0 * teraflop_per_second},
-    .hbm_capacity = 81920.0 * mebibytes,
+    .hbm_capacity = 80.0 * gigabytes,
     .hbm_bandwidth = 2039.0 * gigabytes_per_second,
     .tdp = 400.0 * watts,
     .price_per_hour = 1.8 * dollars_per_hour,
     .provenance = {"NVIDIA A100 Tensor Core GPU datasheet (80GB SXM column, dense figures; "
-                   "no FP8); HBM2e capacity 81,920 MiB as reported by nvidia-smi",
+                   "FP64 = FP64 Tensor Core; no FP8): 80 GB HBM2e, 2,039 GB/s, 400 W (the driver "
+                   "reports 81,920 MiB)",
                    SourceKind::datasheet},
     .price_provenance = price_assumption};
 
@@ -98,7 +102,9 @@ inline constexpr Accelerator b200{
     .price_per_hour = 5.0 * dollars_per_hour,
     .provenance = {"NVIDIA DGX B200 / HGX B200 datasheets divided by 8 GPUs: 1,440 GB and "
                    "64 TB/s HBM3e, 72 PFLOP/s FP8 training with sparsity (dense = sparse / 2); "
-                   "up to 1,000 W per GPU. FP64 and FP32 figures not re-verified here",
+                   "up to 1,000 W per GPU; HGX B200 per-GPU table: FP64 37, FP32 75 TFLOP/s "
+                   "(the HGX page prints 7.7 TB/s HBM bandwidth; the DGX datasheet's 64 TB/s / 8 = "
+                   "8.0 TB/s is stored)",
                    SourceKind::datasheet},
     .price_provenance = price_assumption};
 
@@ -139,9 +145,11 @@ inline constexpr Accelerator tpu_v4{
     .price_per_hour = 3.22 * dollars_per_hour,
     .provenance = {"Jouppi et al. 2023, 'TPU v4: An Optically Reconfigurable Supercomputer' "
                    "(ISCA), chip table: 275 TFLOP/s bf16/int8, 32 GiB HBM2, 1,200 GB/s. No "
-                   "TDP is published; 192 W is the maximum measured power quoted there (not "
-                   "re-verified). Only bf16/int8 matrix peaks are listed",
-                   SourceKind::paper},
+                   "TDP is published. Only bf16/int8 matrix peaks are listed",
+                   SourceKind::paper,
+                   {{{"tdp", "Jouppi et al. 2023: no TDP is published; 192 W is the maximum "
+                             "measured chip power the paper reports, stored in its place",
+                      SourceKind::measured}}}},
     .price_provenance = price_assumption};
 
 /// @brief Every accelerator preset, for listing.

@@ -30,9 +30,17 @@ inline constexpr EdgeDevice drive_orin{
     .battery_capacity = Joules{},
     .provenance = {"NVIDIA Jetson AGX Orin 64GB datasheet (same Orin SoC as DRIVE AGX Orin): "
                    "2048-core Ampere GPU at up to 1.3 GHz (FP32 peak derived as cores x 2 x "
-                   "clock), 64 GB LPDDR5, 15-60 W power modes (idle_power = the 15 W mode, an "
-                   "upper bound); vehicle-powered, so no battery",
-                   SourceKind::datasheet}};
+                   "clock), 64 GB LPDDR5, up to 60 W module power; vehicle-powered, so no "
+                   "battery",
+                   SourceKind::datasheet,
+                   {{{"idle_power",
+                      "the lowest nvpmodel power budget (the 15 W mode) of the Jetson AGX Orin "
+                      "64GB datasheet: a cap, not a measured idle draw; an upper bound",
+                      SourceKind::datasheet},
+                     {"compute_peak",
+                      "derived from the Jetson AGX Orin 64GB datasheet: 2048 CUDA cores x 2 FLOP "
+                      "(FMA) x 1.3 GHz",
+                      SourceKind::datasheet}}}}};
 
 /// @brief AR-glasses SoC of the Snapdragon AR1 class. Qualcomm publishes no FLOP/s figure, so
 /// every number is a round didactic assumption.
@@ -65,21 +73,32 @@ inline constexpr EdgeDevice phone{
 
 /// @brief Hearable MCU of the Nordic nRF5340 class (Cortex-M33 application core with FPU).
 ///
-/// compute_peak assumes one single-precision FMA (2 FLOP) per cycle at 128 MHz = 256 MFLOP/s,
-/// an upper bound; memory is the application core's 512 KiB RAM.
+/// compute_peak: 1 FLOP per cycle at 128 MHz = 128 MFLOP/s. The Cortex-M33's single-precision
+/// FPU issues one VMUL or VADD per cycle, while a fused multiply-add occupies it for three
+/// (GCC's Cortex-M4F FPU pipeline description, which the M33's FPv5 matches), so 2 FLOP/cycle
+/// would be twice too optimistic; the "single-cycle MAC" of the datasheet is the integer DSP
+/// MAC. Memory is the application core's 512 KiB RAM. The radio is not included in the power
+/// figures: BLE alone draws more than the 1 mW budget while on, which is why it must duty-cycle.
 inline constexpr EdgeDevice hearable{
     .key = "hearable",
     .name = "Hearable MCU, nRF5340 class",
-    .compute_peak = 128.0e6 * 2.0 * flop_per_second,
+    .compute_peak = 128.0e6 * 1.0 * flop_per_second,
     .memory = 512.0 * kibibytes,
     .active_power = 10.0 * milliwatts,
     .idle_power = 5.0 * microwatts,
     .battery_capacity = 0.2 * watt_hours,
-    .provenance = {"Nordic nRF5340 product specification: Cortex-M33 application core at 128 "
-                   "MHz with FPU, 512 KB RAM (datasheet); 2 FLOP/cycle peak, 10 mW active, "
-                   "5 uW idle and a 0.2 Wh earbud battery (about 55 mAh at 3.7 V) are didactic "
-                   "assumptions",
-                   SourceKind::datasheet}};
+    .provenance = {"didactic assumption: 10 mW active (about 3.3 mA at 3 V), 5 uW idle and a "
+                   "0.2 Wh earbud battery (about 55 mAh at 3.7 V)",
+                   SourceKind::didactic_assumption,
+                   {{{"memory",
+                      "Nordic nRF5340 product specification: application core with 512 KB RAM",
+                      SourceKind::datasheet},
+                     {"compute_peak",
+                      "derived: 128 MHz Cortex-M33 application core (nRF5340 product "
+                      "specification) x 1 FLOP/cycle for its single-precision FPU (a fused "
+                      "multiply-add takes 3 cycles, GCC cortex-m4-fpu pipeline description); an "
+                      "upper bound",
+                      SourceKind::datasheet}}}}};
 
 /// @brief Every edge-device preset, for listing.
 inline constexpr std::array<EdgeDevice, 4> edge_devices{drive_orin, ar_glasses, phone, hearable};

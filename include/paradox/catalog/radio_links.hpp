@@ -22,17 +22,26 @@ namespace detail {
 inline constexpr JoulesPerBit milliwatts_per_megabit = milliwatts / megabits_per_second;
 /// Supply of the Nordic datasheet current figures (3 V, DC/DC regulator).
 inline constexpr double nordic_supply_volts = 3.0;
-/// Usable application throughput of a BLE connection, below the PHY rate because of packet
-/// overhead, inter-frame spaces and acknowledgements. Didactic round figures in the range
-/// Nordic's SoftDevice throughput tables report; edit for your stack.
+/// Application throughput of a BLE 1M connection: the theoretical maximum with data-length
+/// extension (about 800 kb/s, Bluetooth SIG, "Exploring Bluetooth 5 - how fast can it be?"),
+/// below the 1 Mb/s PHY rate because of packet overhead, inter-frame spaces and
+/// acknowledgements. Real phone stacks deliver less; edit for yours.
 inline constexpr Bandwidth ble_1m_usable = 0.8 * megabits_per_second;
-/// Usable application throughput of a BLE 2M PHY connection (didactic, see above).
+/// Theoretical maximum application throughput of a BLE 2M connection (about 1,400 kb/s, same
+/// Bluetooth SIG article).
 inline constexpr Bandwidth ble_2m_usable = 1.4 * megabits_per_second;
-/// nRF52840 product specification, radio current consumption: TX at 0 dBm, 1 Mbps BLE mode,
-/// DC/DC = 6.4 mA; RX at 1 Mbps BLE mode, DC/DC = 6.26 mA (at 3 V).
-inline constexpr Watts nrf52840_tx_0dbm = nordic_supply_volts * 6.4 * milliwatts;
-/// nRF52840 RX current at 1 Mbps BLE, DC/DC, times the 3 V supply.
-inline constexpr Watts nrf52840_rx_1m = nordic_supply_volts * 6.26 * milliwatts;
+/// nRF52840 product specification, key features: 4.8 mA peak current in TX at 0 dBm and 4.6 mA
+/// in RX (1 Mbps BLE, DC/DC), at the 3 V supply.
+inline constexpr Watts nrf52840_tx_0dbm = nordic_supply_volts * 4.8 * milliwatts;
+/// nRF52840 RX current at 1 Mbps BLE, DC/DC (4.6 mA), times the 3 V supply.
+inline constexpr Watts nrf52840_rx_1m = nordic_supply_volts * 4.6 * milliwatts;
+/// Where the BLE throughputs come from (per-figure provenance of both BLE entries).
+inline constexpr FigureSource ble_throughput_source{
+    "uplink",
+    "Bluetooth SIG, 'Exploring Bluetooth 5 - how fast can it be?': theoretical maximum "
+    "application throughput with data-length extension (LE 1M about 800 kb/s, LE 2M about "
+    "1,400 kb/s); real links are slower",
+    SourceKind::datasheet};
 }  // namespace detail
 
 /// @brief 4G LTE, Huang et al. 2012 (MobiSys).
@@ -126,8 +135,9 @@ inline constexpr RadioLink nr_lowband{
     .provenance = {"didactic round figures shaped by Narayanan et al. 2021, 'A Variegated Look "
                    "at 5G in the Wild: Performance, Power, and QoE Implications' (SIGCOMM): "
                    "low-band throughput comparable to LTE, NSA RRC tail of the order of 10 s, "
-                   "watts-level transfer power. The paper's exact coefficients were not "
-                   "available here",
+                   "watts-level transfer power. The paper models power with a decision-tree "
+                   "regression on throughput and signal strength, not in Huang's linear form: "
+                   "these alpha/beta figures are ours",
                    SourceKind::didactic_assumption}};
 
 /// @brief 5G mmWave (NSA, 28/39 GHz): far higher throughput, higher power, lower energy per
@@ -148,7 +158,8 @@ inline constexpr RadioLink nr_mmwave{
     .provenance = {"didactic round figures shaped by Narayanan et al. 2021 (SIGCOMM): mmWave "
                    "downlink near 1 Gb/s with a much slower uplink, higher radio power than "
                    "low-band but better energy per bit at high throughput, NSA tail of the "
-                   "order of 10 s. The paper's exact coefficients were not available here",
+                   "order of 10 s. The paper's power model is a decision-tree regression, not "
+                   "Huang's linear form: these alpha/beta figures are ours",
                    SourceKind::didactic_assumption}};
 
 /// @brief A modern Wi-Fi 6 access point (a car depot, a home): hundreds of Mb/s.
@@ -172,8 +183,8 @@ inline constexpr RadioLink wifi6{
 
 /// @brief Bluetooth LE, 1M PHY, derived from the Nordic nRF52840 datasheet.
 ///
-/// \f$ \alpha_u = P_{TX} / t_{usable} \f$ = (3 V x 6.4 mA) / 0.8 Mb/s = 24 nJ/bit,
-/// \f$ \alpha_d = P_{RX} / t_{usable} \f$ = (3 V x 6.26 mA) / 0.8 Mb/s, \f$ \beta \f$ = 0,
+/// \f$ \alpha_u = P_{TX} / t \f$ = (3 V x 4.8 mA) / 0.8 Mb/s = 18 nJ/bit,
+/// \f$ \alpha_d = P_{RX} / t \f$ = (3 V x 4.6 mA) / 0.8 Mb/s = 17.25 nJ/bit, \f$ \beta \f$ = 0,
 /// so that the model gives the radio's TX power at full usable throughput. The radio is
 /// assumed on for the whole transfer (an upper bound). No tail: BLE has no RRC state machine.
 /// Latency: the 7.5 ms minimum connection interval of the Bluetooth Core specification.
@@ -190,14 +201,17 @@ inline constexpr RadioLink ble_1m{
     .tail_power = Watts{},
     .promotion_time = Seconds{},
     .promotion_power = Watts{},
-    .provenance = {"Nordic nRF52840 product specification, radio current: TX 0 dBm 1 Mbps BLE "
-                   "DC/DC 6.4 mA, RX 1 Mbps DC/DC 6.26 mA, at 3 V; alpha = power / usable "
-                   "throughput. Usable throughput 0.8 Mb/s is a didactic assumption; latency = "
+    .provenance = {"Nordic nRF52840 product specification, key features: 4.8 mA TX at 0 dBm and "
+                   "4.6 mA RX (1 Mbps BLE, DC/DC), at 3 V; alpha = power / throughput; latency = "
                    "7.5 ms minimum connection interval (Bluetooth Core specification)",
-                   SourceKind::datasheet}};
+                   SourceKind::datasheet,
+                   {{detail::ble_throughput_source,
+                     {"downlink", detail::ble_throughput_source.source, SourceKind::datasheet}}}}};
 
-/// @brief Bluetooth LE, 2M PHY: same radio currents (they depend on output power, not on the
-/// symbol rate), usable throughput 1.4 Mb/s, so about 14 nJ/bit.
+/// @brief Bluetooth LE, 2M PHY: the same TX current (it depends on the output power, not on the
+/// symbol rate), 1.4 Mb/s, so \f$ \alpha_u \f$ = 14.4 mW / 1.4 Mb/s = 10.3 nJ/bit. The RX
+/// current at 2 Mbps is taken equal to the 1 Mbps figure (a didactic simplification: it is
+/// somewhat higher on Nordic radios).
 inline constexpr RadioLink ble_2m{
     .key = "ble-2m",
     .name = "Bluetooth LE 2M PHY (nRF52840)",
@@ -211,11 +225,16 @@ inline constexpr RadioLink ble_2m{
     .tail_power = Watts{},
     .promotion_time = Seconds{},
     .promotion_power = Watts{},
-    .provenance = {"Nordic nRF52840 product specification radio currents as for ble-1m (the "
-                   "2M PHY's currents are assumed equal; the nRF5340 lists RX 2.7 mA at 1M vs "
-                   "3.1 mA at 2M, a small difference); usable throughput 1.4 Mb/s is a didactic "
-                   "assumption; latency 7.5 ms minimum connection interval",
-                   SourceKind::datasheet}};
+    .provenance = {"Nordic nRF52840 product specification, key features: 4.8 mA TX at 0 dBm, at "
+                   "3 V; alpha = power / throughput; latency 7.5 ms minimum connection interval "
+                   "(Bluetooth Core specification)",
+                   SourceKind::datasheet,
+                   {{detail::ble_throughput_source,
+                     {"downlink", detail::ble_throughput_source.source, SourceKind::datasheet},
+                     {"alpha_downlink",
+                      "didactic assumption: the 1 Mbps RX current (4.6 mA, nRF52840 product "
+                      "specification) over 1.4 Mb/s; the 2 Mbps RX current is somewhat higher",
+                      SourceKind::didactic_assumption}}}}};
 
 /// @brief Every radio preset, for listing.
 inline constexpr std::array<RadioLink, 8> radio_links{lte,       wifi,  umts_3g, nr_lowband,

@@ -78,7 +78,7 @@ struct Track {
 /// @brief \f$ T_1 = F / (R \cdot f) \f$: one worker's time for a workload.
 /// @param w the workload: training FLOPs F, peak R and achieved fraction f
 /// @return seconds one worker needs for the whole global batch (Cloud Titan: about 18,000 s
-///   on one H100; Tiny Pioneer: about 29 s on one hearable)
+///   on one H100; Tiny Pioneer: about 57 s on one hearable)
 /// @pre training_flops >= 0, peak > 0 and achieved_fraction in (0, 1]
 /// @throws invalid_input "track workload: <parameter> must ..." when a precondition fails, so
 ///   that an edited workload never yields an infinite or NaN time
@@ -122,9 +122,9 @@ inline constexpr TrackWorkload cloud_workload{
     .peak = h100_sxm.dense_peak.bf16,
     .achieved_fraction = 0.40,
     .derivation =
-        "6 x 70.6e9 parameters x 16,777,216 tokens (Llama 3 global batch, Dubey et al. "
-        "2024 table 4) / (989 TFLOP/s BF16 x 40% MFU; table 4 reports 38-43% on "
-        "H100)"};
+        "6 x 70.6e9 parameters x 16,777,216 tokens / (989 TFLOP/s BF16 x 40% MFU). The batch and "
+        "the MFU are those of the Llama 3 405B run (Dubey et al. 2024, table 4: 16M tokens per "
+        "step, 38-43% BF16 MFU on H100), used as a proxy: the paper gives neither for 70B"};
 
 /// Three forward passes per training sample (forward + backward = 3 x forward, the same
 /// factor as 6N = 3 x 2N).
@@ -171,7 +171,7 @@ inline constexpr TrackWorkload tiny_workload{
     .achieved_fraction = 0.25,
     .derivation =
         "10,000 frames of 10 ms per round (didactic: 1 s of audio per hearable x 100) "
-        "x (RNNoise forward 175,006 FLOP + output-layer backward 8,536 FLOP) / (256 "
+        "x (RNNoise forward 175,006 FLOP + output-layer backward 8,536 FLOP) / (128 "
         "MFLOP/s MCU x 25% achieved, didactic)"};
 }  // namespace detail
 
@@ -198,9 +198,10 @@ inline constexpr Track cloud_titan{
     .compute_time_one_worker = compute_time(detail::cloud_workload),
     .power_budget = h100_sxm.tdp,
     .provenance = {"catalog entries llama3-70b, h100-sxm, dgx-h100, h100-10gbe; BF16 "
-                   "gradients (2 bytes/parameter); global batch and MFU from Dubey et al. 2024 "
-                   "table 4; fleet of 1,024 GPUs (128 DGX H100 nodes) is a didactic choice",
-                   SourceKind::paper},
+                   "gradients (2 bytes/parameter); global batch and MFU of the Llama 3 405B run "
+                   "(Dubey et al. 2024 table 4) as a proxy for 70B, which the paper does not "
+                   "report; fleet of 1,024 GPUs (128 nodes) is a didactic choice",
+                   SourceKind::didactic_assumption},
     .workload = detail::cloud_workload,
     .control_loop_period = Seconds{}};
 
