@@ -46,7 +46,7 @@ void BM_BusBandwidth(benchmark::State& state) {
   Seconds t = 35.007 * milliseconds;
   for (auto _ : state) {
     benchmark::DoNotOptimize(size);
-    benchmark::DoNotOptimize(bus_bandwidth(Collective::allreduce, 1024, size, t));
+    benchmark::DoNotOptimize(bus_bandwidth({Collective::allreduce, 1024, size, t}));
   }
 }
 

@@ -26,7 +26,7 @@ TEST_CASE("algbw is size over time and busbw scales it by the factor") {
   const Bandwidth algbw = algorithm_bandwidth(1.0 * gigabytes, 10.0 * milliseconds);
   CHECK_THAT(value_in<gigabytes_per_second_unit>(algbw), WithinRel(100.0, 1e-12));
   const Bandwidth busbw =
-      bus_bandwidth(Collective::allreduce, 8, 1.0 * gigabytes, 10.0 * milliseconds);
+      bus_bandwidth({Collective::allreduce, 8, 1.0 * gigabytes, 10.0 * milliseconds});
   CHECK_THAT(value_in<gigabytes_per_second_unit>(busbw), WithinRel(175.0, 1e-12));
 }
 
@@ -36,7 +36,7 @@ TEST_CASE("the ring allreduce's bus bandwidth approaches the link bandwidth for 
                            .message = 1.0 * gigabytes,
                            .ranks = 8,
                            .link = {.bandwidth = 50.0 * gigabytes_per_second, .latency = 500.0 * nanoseconds}};
-  const Bandwidth busbw = bus_bandwidth(in.op, in.ranks, in.message, time(in));
+  const Bandwidth busbw = bus_bandwidth({in.op, in.ranks, in.message, time(in)});
   CHECK_THAT(value_in<gigabytes_per_second_unit>(busbw), WithinRel(50.0 * 35.0 / 35.007, 1e-12));
 }
 
@@ -47,7 +47,7 @@ TEST_CASE("bus bandwidth rejects invalid inputs") {
                       "algorithm bandwidth: time must be > 0 and finite (got 0 s)");
   REQUIRE_THROWS_WITH(algorithm_bandwidth(-1.0 * bytes, 1.0 * seconds),
                       "algorithm bandwidth: size must be >= 0 and finite (got -1 B)");
-  REQUIRE_THROWS_WITH(bus_bandwidth(Collective::allgather, -2, 1.0 * bytes, 1.0 * seconds),
+  REQUIRE_THROWS_WITH(bus_bandwidth({Collective::allgather, -2, 1.0 * bytes, 1.0 * seconds}),
                       "bus bandwidth factor: ranks must be >= 1 (got -2)");
 }
 

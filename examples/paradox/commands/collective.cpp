@@ -159,7 +159,7 @@ Runner define(CLI::App& app) {
     table.add_row({"  reduction term", show(cost.terms.reduction_term)});
     if (cost.time() > 0.0 * seconds) {
       const Bandwidth algbw = comm::algorithm_bandwidth(flags->size, cost.time());
-      const Bandwidth busbw = comm::bus_bandwidth(op, flags->ranks, flags->size, cost.time());
+      const Bandwidth busbw = comm::bus_bandwidth({op, flags->ranks, flags->size, cost.time()});
       report.json["algbw_bytes_per_s"] = value_in<bytes_per_second_unit>(algbw);
       report.json["busbw_bytes_per_s"] = value_in<bytes_per_second_unit>(busbw);
       table.add_row({"algbw", show(algbw) + "  (size / time)"});

@@ -56,22 +56,27 @@ namespace paradox::comm {
   return algbw;
 }
 
+/// @brief One timed collective, as nccl-tests reports it.
+struct CollectiveTiming {
+  Collective op = Collective::allreduce;  ///< the collective
+  int ranks = 1;                          ///< \f$p\f$
+  Bytes size{};   ///< \f$S\f$, the buffer as nccl-tests counts it (see CollectiveInput), B
+  Seconds time{};  ///< \f$t\f$, measured or modelled, s
+};
+
 /// @brief Bus bandwidth \f$\text{busbw} = \text{algbw} \times\f$ bus_bandwidth_factor(op, p)
 /// (nccl-tests doc/PERFORMANCE.md).
 ///
 /// For the ring all-reduce model, busbw tends to the link bandwidth \f$\beta\f$ as messages
 /// grow: \f$S/(2S(p-1)/(p\beta)) \cdot 2(p-1)/p = \beta\f$.
-/// @param op the collective
-/// @param ranks \f$p\f$
-/// @param size \f$S\f$, B
-/// @param time \f$t\f$, s
+/// @param timing the collective, \f$p\f$, \f$S\f$ (B) and \f$t\f$ (s)
 /// @pre ranks >= 1; size >= 0; time > 0; all finite
 /// @throws invalid_input on bad input
 /// @return busbw, B/s
 /// @see algorithm_bandwidth, bus_bandwidth_factor
-[[nodiscard]] inline Bandwidth bus_bandwidth(Collective op, int ranks, Bytes size, Seconds time) {
-  const double factor = bus_bandwidth_factor(op, ranks);
-  return factor * algorithm_bandwidth(size, time);
+[[nodiscard]] inline Bandwidth bus_bandwidth(const CollectiveTiming& timing) {
+  const double factor = bus_bandwidth_factor(timing.op, timing.ranks);
+  return factor * algorithm_bandwidth(timing.size, timing.time);
 }
 
 /// @}
