@@ -20,11 +20,17 @@
 //   --min-size PTR=N         the array at PTR has at least N elements
 //   --each-has PTR=KEY       every element of the array at PTR is an object with key KEY
 //
+// A pointer segment "@NAME" selects the element of an array whose "name" is NAME, so that a
+// check does not depend on the order of entries: /entries/@ib-ndr/bandwidth_bytes_per_s.
+// A JSON check without --json, or an unknown check, is a usage error (status 1), never a check
+// silently skipped.
+//
 // Exit status 0 when every check passes; otherwise each failure is printed and the status is 1.
 
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -137,16 +143,51 @@ class Checker {
   }
   [[nodiscard]] bool failed() const { return failed_; }
 
-  const nlohmann::json* at(const nlohmann::json& json, const std::string& pointer) {
+  // Rewrites every "@NAME" segment of `pointer` into the index of the array element whose
+  // "name" is NAME; empty (after reporting the failure) when there is no such element.
+  std::string resolve_names(const nlohmann::json& json, const std::string& pointer) {
+    if (pointer.find("/@") == std::string::npos) return pointer;
+    std::string resolved;
+    const nlohmann::json* node = &json;
+    std::size_t start = 1;
+    while (start <= pointer.size() && !pointer.empty()) {
+      const std::size_t end = std::min(pointer.find('/', start), pointer.size());
+      std::string segment = pointer.substr(start, end - start);
+      if (segment.starts_with("@") && node != nullptr && node->is_array()) {
+        const std::string name = segment.substr(1);
+        std::optional<std::size_t> found;
+        for (std::size_t k = 0; k < node->size() && !found; ++k) {
+          const nlohmann::json& element = (*node)[k];
+          if (element.is_object() && element.value("name", std::string()) == name) found = k;
+        }
+        if (!found) {
+          fail("no element named '" + name + "' in " + (resolved.empty() ? "/" : resolved));
+          return {};
+        }
+        segment = std::to_string(*found);
+      }
+      resolved += "/" + segment;
+      if (node != nullptr) {
+        const nlohmann::json::json_pointer step("/" + segment);
+        node = node->contains(step) ? &node->at(step) : nullptr;
+      }
+      start = end + 1;
+    }
+    return resolved;
+  }
+
+  const nlohmann::json* at(const nlohmann::json& json, const std::string& named_pointer) {
     try {
+      const std::string pointer = resolve_names(json, named_pointer);
+      if (pointer.empty()) return nullptr;
       const nlohmann::json::json_pointer ptr(pointer);
       if (!json.contains(ptr)) {
-        fail("missing JSON key " + pointer);
+        fail("missing JSON key " + named_pointer);
         return nullptr;
       }
       return &json.at(ptr);
     } catch (const nlohmann::json::exception& error) {
-      fail("bad JSON pointer " + pointer + ": " + error.what());
+      fail("bad JSON pointer " + named_pointer + ": " + error.what());
       return nullptr;
     }
   }
@@ -232,6 +273,20 @@ void check_json(Checker& check, const nlohmann::json& json, const std::string& f
   }
 }
 
+// The checks on the JSON object of stdout: they need --json.
+bool is_json_check(const std::string& flag) {
+  for (const char* known : {"--key", "--null", "--near", "--near-rel", "--equal", "--ratio",
+                            "--each-has", "--array-size", "--min-size"})
+    if (flag == known) return true;
+  return false;
+}
+
+bool is_known_check(const std::string& flag) {
+  for (const char* known : {"--exit", "--stderr-lines", "--stdout-has", "--stderr-has"})
+    if (flag == known) return true;
+  return is_json_check(flag);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -252,8 +307,19 @@ int main(int argc, char** argv) {
     }
     if (flag == "--exe") {
       exe = args[++i];
-    } else {
+    } else if (is_known_check(flag)) {
       checks.emplace_back(flag, args[++i]);
+    } else {
+      std::cerr << "cli_check: unknown check " << flag << "\n";
+      return 1;
+    }
+  }
+  const bool json_requested =
+      std::any_of(checks.begin(), checks.end(), [](const auto& c) { return c.first == "--json"; });
+  for (const auto& [flag, value] : checks) {
+    if (is_json_check(flag) && !json_requested) {
+      std::cerr << "cli_check: " << flag << " " << value << " needs --json\n";
+      return 1;
     }
   }
   if (exe.empty() || i >= args.size()) {
