@@ -23,6 +23,10 @@ namespace {
 // and the last N; --json always has every N.
 constexpr int full_table_rows = 64;
 
+// --json lists every N from 1 to --max-workers (about 1 kB of JSON per point): 10^5 points are
+// already 100 MB of output, so larger sweeps belong in the library (scaling::sweep over a grid).
+constexpr int max_cli_workers = 100'000;
+
 struct Flags {
   Seconds compute_time{};
   Bytes gradient{};
@@ -65,7 +69,7 @@ Runner define(CLI::App& app) {
   add_quantity(app, "--latency", flags->latency, "Latency (alpha) of that link", Sign::non_negative)
       ->required();
   add_count(app, "--max-workers", flags->max_workers, "Largest worker count N of the sweep 1..N", 1,
-            scaling::max_sweep_workers)
+            max_cli_workers)
       ->required();
   add_fraction(app, "--overlap", flags->overlap,
                "Fraction of the communication hidden behind compute (default: 0)");
@@ -78,7 +82,7 @@ Runner define(CLI::App& app) {
   CLI::Option* per_node = add_count(
       app, "--gpus-per-node", flags->gpus_per_node,
       "Workers per node; > 1 uses a hierarchical all-reduce once N exceeds one node (default: 1)",
-      1, scaling::max_sweep_workers);
+      1, max_cli_workers);
   CLI::Option* intra_bandwidth =
       add_quantity(app, "--intra-bandwidth", flags->intra_bandwidth,
                    "Per-direction bandwidth of one worker's intra-node link; required with "
@@ -90,7 +94,7 @@ Runner define(CLI::App& app) {
       app, "--nics-per-node", flags->nics_per_node,
       "NICs of one node, shared by its workers across nodes; --bandwidth and --latency are then "
       "those of one NIC (default: one NIC per worker, i.e. --gpus-per-node)",
-      1, scaling::max_sweep_workers);
+      1, max_cli_workers);
   app.footer(
       "JSON keys: mode, algorithm, points (one per N = 1..max-workers: workers, speedup, "
       "efficiency, marginal_speedup, step_time_s, compute_time_s, communication_time_s, "
