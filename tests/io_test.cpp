@@ -13,7 +13,7 @@
 using namespace paradox;
 
 TEST_CASE("quantities print the way a person reads them") {
-  // The examples of issue 2 and ARCHITECTURE.md.
+  // The examples of docs/units.md: three significant digits, SI prefixes, dollars with a suffix.
   CHECK(format(3.21 * milliseconds) == "3.21 ms");
   CHECK(format(450.0 * gigabytes_per_second) == "450 GB/s");
   CHECK(format(989.0 * teraflop_per_second) == "989 TFLOP/s");
@@ -130,4 +130,10 @@ TEST_CASE("property: finite input never prints nan or inf") {
       RC_ASSERT(!s.empty());
     }
   }));
+}
+
+TEST_CASE("negative zero never prints as -0") {
+  // A reader must never see "-0 s" (issue: no -0 is ever printed).
+  CHECK(paradox::to_string(-0.0 * paradox::seconds) == "0 s");
+  CHECK(paradox::to_string(-0.0 * paradox::bytes) == "0 B");
 }

@@ -61,6 +61,7 @@ inline constexpr prefix time_steps[] = {{"ps", 1e-12}, {"ns", 1e-9},  {"us", 1e-
 /// `x` with `digits` significant digits, trailing zeros dropped; never exponent notation for
 /// |x| in [1e-4, 1e15).
 [[nodiscard]] inline std::string format_number(double x, int digits) {
+  if (x == 0.0) x = 0.0;  // -0 prints as "0": a reader should never see "-0"
   char buffer[64];
   const double a = std::fabs(x);
   if (a >= 1e15 || (a > 0.0 && a < 1e-4)) {

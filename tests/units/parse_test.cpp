@@ -22,8 +22,8 @@ double parsed_in(std::string_view text) {
 }
 }  // namespace
 
-TEST_CASE("every unit string of CLI.md parses to its value") {
-  // The examples listed under "Conventions" in CLI.md.
+TEST_CASE("every unit string of the calculator's conventions parses to its value") {
+  // The examples listed under "Conventions" in docs/calculator.md.
   CHECK(parsed_in<Bytes, byte_unit>("1GB") == 1e9);
   CHECK(parsed_in<Bytes, byte_unit>("1GiB") == 1073741824.0);
   CHECK_THAT((parsed_in<Seconds, nanosecond_unit>("500ns")), WithinRel(500.0, 1e-15));
@@ -265,4 +265,10 @@ TEST_CASE("property: what io.hpp prints parses back within the printed precision
     round_trips(x * dollars_per_hour, options);
     round_trips(x * hertz, options);
   }));
+}
+
+TEST_CASE("-0 parses as +0") {
+  const auto t = paradox::parse_quantity<paradox::Seconds>("-0", "--latency",
+                                                           {.sign = paradox::sign_rule::non_negative});
+  CHECK_FALSE(std::signbit(paradox::value_in<paradox::second_unit>(t)));
 }

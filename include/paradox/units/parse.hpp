@@ -376,7 +376,8 @@ template <class Q>
   if (parsed.error != units::detail::parse_error::none) return std::nullopt;
   if (!parsed.unitless && parsed.dimension != units::detail::dims_of<Dimension>)
     return std::nullopt;
-  return Q::from_value(parsed.value);
+  // "-0" parses as +0, so that it never comes back printed as "-0".
+  return Q::from_value(parsed.value + 0.0);
 }
 
 /// @brief Parses a unit string ("50GB/s", "400Gbps", "500ns", "80GiB", "$2.5/h", "1e9") into
@@ -421,7 +422,8 @@ template <class Q>
   }
   if (options.sign == sign_rule::positive && !(parsed.value > 0.0)) fail("> 0", "");
   if (options.sign == sign_rule::non_negative && !(parsed.value >= 0.0)) fail(">= 0", "");
-  return Q::from_value(parsed.value);
+  // "-0" parses as +0, so that it never comes back printed as "-0".
+  return Q::from_value(parsed.value + 0.0);
 }
 
 /// @}
