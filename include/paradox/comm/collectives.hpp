@@ -23,15 +23,6 @@
 #include "paradox/hardware/link.hpp"
 #include "paradox/units.hpp"
 
-/// @defgroup comm Communication
-/// @brief Alpha-beta(-gamma) models of point-to-point messages and collectives (ring, trees,
-/// recursive doubling, Rabenseifner, hierarchical, in-network), and nccl-tests bus bandwidth.
-///
-/// Notation (Thakur, Rabenseifner & Gropp, IJHPCA 19(1), 2005): \f$p\f$ ranks, \f$n\f$ bytes,
-/// \f$\alpha\f$ latency per message, \f$\beta\f$ per-direction bandwidth of one rank's link
-/// (the paper's \f$\beta\f$ is its inverse, seconds per byte), \f$\gamma\f$ seconds per byte
-/// reduced. Every model costs zero for \f$p = 1\f$.
-
 namespace paradox::comm {
 
 /// @addtogroup comm

@@ -11,11 +11,7 @@
 
 namespace paradox::compute {
 
-/// @defgroup compute Compute
-/// @brief Model shapes, parameter counts, FLOPs per token and utilisation (MFU / HFU).
-///
-/// The compute models (MODELS.md section 2) arrive with part 2 of the lab; this family already
-/// holds the model descriptions the catalog and every later model share.
+/// @addtogroup compute
 /// @{
 
 /// @brief Transformer family, which decides how parameters are counted.

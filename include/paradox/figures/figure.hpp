@@ -16,11 +16,7 @@
 
 namespace paradox::figures {
 
-/// @defgroup figures Figures
-/// @brief Opt-in figure data series and their rendering (CSV, and SVG through gnuplot).
-///
-/// The library offers the numbers; rendering is a separate, optional step so that textbook
-/// authors can restyle from the CSV. Nothing here is included by `paradox.hpp`.
+/// @addtogroup figures
 /// @{
 
 /// @brief One (x, y) sample of a series, in the axes' units.

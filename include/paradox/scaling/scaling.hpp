@@ -20,15 +20,16 @@ namespace paradox::scaling {
 /// S(N+1) - S(N), and the point of diminishing returns the first N whose marginal speedup is
 /// below 0.5. Headers: strong_weak.hpp (evaluate, sweep), diminishing_returns.hpp, amdahl.hpp.
 ///
-/// Example: 8 -> 64 H100s on a 140 GB gradient, 10 GbE against 400 Gb/s InfiniBand:
+/// Example: 8 -> 64 H100s on a 140 GB gradient, the nodes joined by one 10 GbE NIC each:
 /// @code
 /// using namespace paradox;
-/// scaling::ScalingInput job{.compute_time = 3200.0 * seconds, .gradient = 140.0 * gigabytes,
-///                           .link = {.latency = 5.0 * microseconds,
-///                                    .bandwidth = 10.0 * gigabits_per_second},
-///                           .gpus_per_node = 8,
-///                           .intra_node = {.latency = 1.0 * microseconds,
-///                                          .bandwidth = 450.0 * gigabytes_per_second}};
+/// const Link ten_gbe{.bandwidth = 10.0 * gigabits_per_second, .latency = 5.0 * microseconds};
+/// const Link nvlink{.bandwidth = 450.0 * gigabytes_per_second, .latency = 1.0 * microseconds};
+/// scaling::ScalingInput job{
+///     .compute_time = 3200.0 * seconds,
+///     .gradient = 140.0 * gigabytes,
+///     .cluster = {.node = {.accelerators_per_node = 8, .intra_node = nvlink, .nic = ten_gbe},
+///                 .nodes = 8}};  // one 10 GbE NIC shared by the node's 8 GPUs
 /// const double gain = scaling::evaluate(job, 64).speedup / scaling::evaluate(job, 8).speedup;
 /// @endcode
 /// @{
