@@ -353,7 +353,9 @@ Runner define(CLI::App& app) {
       "hbm_bandwidth_bytes_per_s, tdp_w, price_usd_per_hour; links medium (wired or radio), "
       "bandwidth_bytes_per_s (per direction; a radio's uplink), latency_s, energy_per_bit_j; "
       "models parameters and the shape; devices compute_peak_flop_per_s, memory_bytes, "
-      "active_power_w, battery_capacity_j; tracks fleet_size, sync_payload_bytes, the networks.");
+      "active_power_w, battery_capacity_j; tracks fleet_size, sync_payload_bytes, the networks. "
+      "Every entry has a provenance object keyed by each numeric figure's JSON key: {kind, "
+      "source}, the figure's own source. In the tables '~' marks a didactic assumption.");
 
   return [flags]() -> Report {
     Report report;
