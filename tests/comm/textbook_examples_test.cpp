@@ -398,6 +398,28 @@ TEST_CASE("textbook: the hierarchical bandwidth multiplier on 8 nodes of 8 GPUs"
   CHECK_THAT(40.0 / ms(comm::time(per_direction)), printed(4.8, 1));
 }
 
+TEST_CASE("textbook difference: the appendix's leader scheme sends g times more per NIC") {
+  // AC "Hierarchical AllReduce" describes an intra-node reduce to one result, an inter-node
+  // all-reduce among one representative per node, and an intra-node broadcast: the leader's
+  // NIC carries the ring volume of the whole buffer M. The chapter (CC) and the simulator's
+  // newest calc_hierarchical_allreduce_time reduce-scatter inside the node and all-reduce the
+  // M/G shard on every GPU's own NIC, as paradox does (NCCL's and Horovod's two-level scheme).
+  // 8 x 8 GPUs, 1 GB, NDR 3 us (the CC multiplier callout's inputs): 35 ms of inter-node
+  // bandwidth per leader against 4.375 ms per GPU.
+  const Link nic = ab(3.0 * microseconds, ndr);
+  const CostTerms leader = terms(RingAllReduce{1.0 * gigabytes, 8, nic});
+  const HierarchicalAllReduce chapter{.message = 1.0 * gigabytes,
+                                      .ranks = 64,
+                                      .gpus_per_node = 8,
+                                      .intra_node = ab(0.0 * seconds, nvlink4_bidirectional),
+                                      .nic = nic};
+  const double intra_ms = 2.0 * 7.0 / 8.0 * 1e9 / 900e9 * 1e3;
+  CHECK_THAT(ms(terms(chapter).bandwidth_term) - intra_ms, WithinRel(4.375, 1e-9));
+  CHECK_THAT(ms(leader.bandwidth_term), WithinRel(35.0, 1e-12));
+  CHECK_THAT(ms(leader.bandwidth_term) / (ms(terms(chapter).bandwidth_term) - intra_ms),
+             WithinRel(8.0, 1e-9));
+}
+
 TEST_CASE("textbook: the Llama 70B hierarchical communication budget") {
   // CC "Putting the model to work: Llama 70B communication budget" (label llama-budget-calc):
   // 140 GB over 128 GPUs = 16 nodes x 8, NVLink 900 GB/s, NDR 50 GB/s, alpha = 3 us.
