@@ -128,9 +128,11 @@ inline constexpr std::array<Algorithm, 8> all_algorithms{Algorithm::ring,
 /// @brief The MLSys textbook's names for algorithms modelled here under another name.
 ///
 /// Its "recursive halving-doubling" (the butterfly all-reduce: recursive-halving
-/// reduce-scatter + recursive-doubling all-gather) is Rabenseifner's algorithm. Its "tree
-/// broadcast" cost \f$2\log_2 p\,\alpha + n/\beta\f$ is the pipelined double binary tree,
-/// which already has its name; its unpipelined "tree" is `tree`.
+/// reduce-scatter + recursive-doubling all-gather) is Rabenseifner's algorithm. Its other names
+/// are the ones used here: its "Tree AllReduce" and "Tree Broadcast" (appendix
+/// eq-tree-allreduce, eq-broadcast: \f$\log_2 N (\alpha + M/\beta)\f$ per tree pass) are the
+/// unpipelined `tree`, and its "Double Binary Tree" (\f$2\log_2 N\,\alpha + 2M/\beta\f$) is
+/// `double-binary-tree`.
 struct AlgorithmAlias {
   std::string_view alias;  ///< the accepted spelling, e.g. "butterfly"
   Algorithm algorithm;     ///< what it means here
@@ -241,7 +243,8 @@ struct CollectiveCost {
   CostTerms terms{};                      ///< latency, bandwidth and reduction terms, s
   Algorithm algorithm = Algorithm::ring;  ///< the algorithm used (resolved if automatic)
 
-  /// @brief \f$T\f$, the sum of the terms, s.
+  /// @brief \f$T\f$, the sum of the terms.
+  /// @return terms.total(), s
   [[nodiscard]] constexpr Seconds time() const { return terms.total(); }
 };
 

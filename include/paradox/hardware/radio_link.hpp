@@ -40,6 +40,8 @@ struct RadioLink {
   Provenance provenance{};        ///< where the figures come from
 
   /// @brief A radio is usable wherever a Link is: its uplink, as as_link() gives it.
+  /// @return as_link(*this)
+  /// @throws invalid_input when the uplink throughput is not positive
   // NOLINTNEXTLINE(google-explicit-constructor): implicit on purpose, a radio *is* a link
   constexpr operator Link() const;
 };
