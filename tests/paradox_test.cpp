@@ -26,8 +26,9 @@ TEST_CASE("the umbrella header brings units, errors and value_in", "[paradox]") 
 }
 
 TEST_CASE("the umbrella header brings the collectives", "[paradox]") {
-  // MODELS.md section 1 reference value: ring all-reduce of 1 GB over 8 ranks at 50 GB/s and
-  // 500 ns = 14 * 500 ns + 2 * 7/8 * 1 GB / (50 GB/s) = 35.007 ms.
+  // Ring all-reduce (Patarasuk & Yuan 2009, "Bandwidth optimal all-reduce algorithms for
+  // clusters of workstations"): 2(p-1) alpha + 2 (p-1)/p n / beta; 1 GB over 8 ranks at
+  // 50 GB/s and 500 ns = 14 * 500 ns + 2 * 7/8 * 1 GB / (50 GB/s) = 35.007 ms.
   const Seconds t = comm::time(comm::CollectiveInput{
       .op = comm::Collective::allreduce,
       .algorithm = comm::Algorithm::ring,

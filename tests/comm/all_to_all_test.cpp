@@ -19,6 +19,17 @@ TEST_CASE("pairwise all-to-all costs (p-1) alpha + n (p-1)/p / beta") {
   CHECK_THAT(value_in<millisecond_unit>(t.bandwidth_term), WithinRel(0.875, 1e-12));
 }
 
+TEST_CASE("pairwise all-to-all on a non-power-of-two rank count reduces nothing") {
+  // p = 6: 5 alpha + (5/6) n / beta; an all-to-all moves data but adds nothing up.
+  const CostTerms t = terms(PairwiseAllToAll{.message = n, .ranks = 6, .link = ab(alpha, beta)});
+  CHECK_THAT(value_in<microsecond_unit>(t.latency_term), WithinRel(5.0, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(t.bandwidth_term), WithinRel(5.0 / 6.0, 1e-12));
+  CHECK(value_in<second_unit>(t.reduction_term) == 0.0);
+  // Two ranks: one exchange of half the buffer.
+  CHECK_THAT(value_in<millisecond_unit>(time(PairwiseAllToAll{n, 2, ab(alpha, beta)})),
+             WithinRel(0.001 + 0.5, 1e-12));
+}
+
 TEST_CASE("ring send/recv costs one point-to-point message") {
   const CostTerms t =
       terms(RingSendRecv{.message = n, .ranks = 64, .link = ab(alpha, beta)});

@@ -34,7 +34,8 @@ TEST_CASE("hierarchical allreduce is intra reduce-scatter + inter ring of n/g + 
 }
 
 TEST_CASE("one NIC shared by a node's GPUs carries the whole buffer across nodes") {
-  // MODELS.md section 1, shared NICs: each GPU's inter-node bandwidth is K beta_NIC / g. With
+  // Shared NICs (Sergeev & Del Balso 2018, "Horovod", hierarchical all-reduce; ring phases of
+  // Thakur et al. 2005): each GPU's inter-node bandwidth is K beta_NIC / g. With
   // one 10 GbE NIC (1.25 GB/s) for 8 GPUs over k = 4 nodes the inter-node bandwidth term is
   // 2 (k-1)/k (n/g) / (beta/g) = 2 x 3/4 x 1 GB / 1.25 GB/s = 1.2 s, as if the node's one NIC
   // sent the whole gigabyte (the MLSys textbook's treatment of a 10 GbE node).

@@ -56,6 +56,15 @@ TEST_CASE("rabenseifner reduce costs the same as the allreduce for powers of two
   CHECK_THAT(value_in<millisecond_unit>(saved), WithinRel(1.001, 1e-12));
 }
 
+TEST_CASE("rabenseifner reduce for a non-power-of-two pays the fold but no hand-back") {
+  // p = 6 -> p' = 4 (Thakur et al. 2005 sec. 4): (2 lg p' + 1) alpha + (2 (p'-1)/p' + 1) n/beta
+  // + ((p'-1)/p' + 1) n gamma = 5 us + 2.5 ms + 0.175 ms.
+  const CostTerms t = terms(RabenseifnerReduce{n, 6, ab(alpha, beta), fast_reduce});
+  CHECK_THAT(value_in<microsecond_unit>(t.latency_term), WithinRel(5.0, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(t.bandwidth_term), WithinRel(2.5, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(t.reduction_term), WithinRel(0.175, 1e-12));
+}
+
 TEST_CASE("rabenseifner costs zero for one rank and stays finite for a million") {
   CHECK(value_in<second_unit>(time(RabenseifnerAllReduce{n, 1, ab(alpha, beta), fast_reduce})) == 0.0);
   CHECK(value_in<second_unit>(time(RabenseifnerReduce{n, 1, ab(alpha, beta), fast_reduce})) == 0.0);

@@ -47,6 +47,29 @@ TEST_CASE("textbook tree allreduce is reduce plus broadcast: 2 ceil(lg p) (alpha
              WithinRel(value_in<second_unit>(both), 1e-12));
 }
 
+TEST_CASE("tree allreduce reduces once: ceil(lg p) n gamma, in its reduce phase only") {
+  // Reduce then broadcast (Thakur et al. 2005): lg p (alpha + n beta + n gamma) +
+  // lg p (alpha + n beta); p = 8, n = 10 MB, 1/gamma = 100 GB/s: 3 x 0.1 ms = 0.3 ms.
+  const CostTerms t = terms(TreeAllReduce{.message = n,
+                                          .ranks = 8,
+                                          .link = ab(alpha, beta),
+                                          .reduction_bandwidth = 100.0 * gigabytes_per_second});
+  CHECK_THAT(value_in<millisecond_unit>(t.reduction_term), WithinRel(0.3, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(t.bandwidth_term), WithinRel(6.0, 1e-12));
+  CHECK_THAT(value_in<microsecond_unit>(t.latency_term), WithinRel(6.0, 1e-12));
+  CHECK_THAT(value_in<millisecond_unit>(t.total()), WithinRel(6.0 + 0.006 + 0.3, 1e-12));
+  // p = 12: ceil(lg 12) = 4 rounds of reduction, 0.4 ms.
+  CHECK_THAT(value_in<millisecond_unit>(
+                 terms(TreeAllReduce{n, 12, ab(alpha, beta), 100.0 * gigabytes_per_second})
+                     .reduction_term),
+             WithinRel(0.4, 1e-12));
+  // Without a reduction bandwidth the reduction is free.
+  CHECK(value_in<second_unit>(terms(TreeAllReduce{n, 8, ab(alpha, beta)}).reduction_term) == 0.0);
+  REQUIRE_THROWS_WITH(
+      time(TreeAllReduce{n, 8, ab(alpha, beta), 0.0 * gigabytes_per_second}),
+      Catch::Matchers::StartsWith("tree allreduce: reduction_bandwidth must be > 0"));
+}
+
 TEST_CASE("tree models cost zero for one rank and stay finite for a million") {
   CHECK(value_in<second_unit>(time(TreeAllReduce{n, 1, ab(alpha, beta)})) == 0.0);
   CHECK(value_in<second_unit>(time(TreeBroadcast{n, 1, ab(alpha, beta)})) == 0.0);

@@ -68,3 +68,11 @@ TEST_CASE("peak is exactly the stored field for any positive rate", "[hardware][
     RC_ASSERT(peak(a, Precision::bf16) == a.dense_peak.bf16);
   }));
 }
+
+TEST_CASE("a precision outside the enumeration is unknown and unsupported", "[hardware]") {
+  constexpr auto cast = static_cast<Precision>(42);
+  STATIC_REQUIRE(to_string(cast) == "unknown");
+  STATIC_REQUIRE_FALSE(supports(toy, cast));
+  REQUIRE_THROWS_WITH(peak(toy, cast),
+                      "accelerator peak: precision must be supported by Toy GPU (got unknown)");
+}

@@ -3,6 +3,7 @@
 #include <rapidcheck.h>
 
 #include <catch2/catch.hpp>
+#include <limits>
 
 using namespace paradox;
 using Catch::Matchers::WithinRel;
@@ -83,4 +84,66 @@ TEST_CASE("more oversubscription never gives more bandwidth", "[hardware][cluste
         RC_ASSERT(effective_inter_node_bandwidth_per_accelerator(hi) <=
                   effective_inter_node_bandwidth_per_accelerator(lo));
       }));
+}
+
+TEST_CASE("a fabric slower than the NIC and oversubscription compound", "[hardware][cluster]") {
+  // 8 NICs of 50 GB/s behind 20 GB/s switch ports at 2:1: min(50, 20) / 2 = 10 GB/s per NIC,
+  // 8 x 10 / 8 = 10 GB/s per accelerator.
+  Cluster c = pod;
+  c.fabric->bandwidth = 20.0 * gigabytes_per_second;
+  c.oversubscription_ratio = 2.0;
+  const Link port = effective_nic(c);
+  REQUIRE_THAT(value_in<gigabytes_per_second_unit>(port.bandwidth), WithinRel(10.0, 1e-12));
+  REQUIRE_THAT(value_in<gigabytes_per_second_unit>(effective_inter_node_bandwidth_per_accelerator(c)),
+               WithinRel(10.0, 1e-12));
+  // The port keeps the NIC's name, latency and energy: only its rate changes.
+  REQUIRE(port.name == "nic");
+  // Shared NICs: 2 NICs for 8 accelerators at that rate give each 2 x 10 / 8 = 2.5 GB/s.
+  c.node.nics_per_node = 2;
+  REQUIRE_THAT(value_in<gigabytes_per_second_unit>(effective_inter_node_bandwidth_per_accelerator(c)),
+               WithinRel(2.5, 1e-12));
+}
+
+TEST_CASE("a fabric faster than the NIC, or none, leaves the NIC's rate", "[hardware][cluster]") {
+  Cluster fast_fabric = pod;
+  fast_fabric.fabric->bandwidth = 200.0 * gigabytes_per_second;
+  REQUIRE_THAT(value_in<gigabytes_per_second_unit>(effective_nic(fast_fabric).bandwidth),
+               WithinRel(50.0, 1e-12));
+  Cluster no_fabric = pod;
+  no_fabric.fabric.reset();
+  no_fabric.oversubscription_ratio = 4.0;
+  REQUIRE_THAT(value_in<gigabytes_per_second_unit>(effective_nic(no_fabric).bandwidth),
+               WithinRel(12.5, 1e-12));
+  REQUIRE_NOTHROW(validate(no_fabric));
+}
+
+TEST_CASE("a cluster without NIC or fabric bandwidth, or without NICs, is rejected",
+          "[hardware][cluster]") {
+  Cluster dead_fabric = pod;
+  dead_fabric.fabric->bandwidth = Bandwidth{};
+  REQUIRE_THROWS_WITH(effective_nic(dead_fabric),
+                      "cluster inter-node bandwidth: fabric.bandwidth must be > 0 and finite "
+                      "(got 0 B/s)");
+  REQUIRE_THROWS_WITH(validate(dead_fabric), "link: bandwidth must be > 0 and finite (got 0 B/s)");
+  Cluster dead_nic = pod;
+  dead_nic.node.nic.bandwidth = Bandwidth{};
+  REQUIRE_THROWS_WITH(effective_nic(dead_nic),
+                      "cluster inter-node bandwidth: node.nic.bandwidth must be > 0 and finite "
+                      "(got 0 B/s)");
+  Cluster infinite_ratio = pod;
+  infinite_ratio.oversubscription_ratio = std::numeric_limits<double>::infinity();
+  REQUIRE_THROWS_AS(effective_nic(infinite_ratio), invalid_input);
+  Cluster no_nics = pod;
+  no_nics.node.nics_per_node = 0;
+  REQUIRE_THROWS_WITH(effective_inter_node_bandwidth_per_accelerator(no_nics),
+                      "cluster inter-node bandwidth: nics_per_node must be >= 1 (got 0)");
+  Cluster no_gpus = pod;
+  no_gpus.node.accelerators_per_node = 0;
+  REQUIRE_THROWS_WITH(effective_inter_node_bandwidth_per_accelerator(no_gpus),
+                      "cluster inter-node bandwidth: accelerators_per_node must be >= 1 (got 0)");
+  REQUIRE_THROWS_WITH(accelerators(no_gpus),
+                      "cluster accelerators: accelerators_per_node must be >= 1 (got 0)");
+  Cluster no_nodes = pod;
+  no_nodes.nodes = 0;
+  REQUIRE_THROWS_WITH(validate(no_nodes), "cluster: nodes must be >= 1 (got 0)");
 }

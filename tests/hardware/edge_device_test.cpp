@@ -25,7 +25,7 @@ TEST_CASE("a device with a battery is battery powered", "[hardware][edge]") {
 
 TEST_CASE("battery capacity in watt-hours converts to joules", "[hardware][edge]") {
   // 0.2 Wh = 720 J.
-  REQUIRE(value_in<joule_unit>(bud.battery_capacity) == Approx(720.0));
+  REQUIRE_THAT(value_in<joule_unit>(bud.battery_capacity), Catch::Matchers::WithinRel(720.0, 1e-12));
 }
 
 TEST_CASE("validate rejects impossible devices", "[hardware][edge]") {

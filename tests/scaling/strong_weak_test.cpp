@@ -130,6 +130,9 @@ TEST_CASE("the all-reduce uses the chosen algorithm on a flat cluster") {
                                        .ranks = 8,
                                        .link = job.cluster.node.nic});
   CHECK_THAT(s(scaling::communication_time(job, 8)), WithinRel(s(expected), 1e-12));
+  // Retyped: reduce + broadcast, 2 lg 8 (alpha + n/beta) = 6 (500 ns + 20 ms) = 0.120003 s
+  // (Thakur, Rabenseifner & Gropp 2005).
+  CHECK_THAT(s(scaling::communication_time(job, 8)), WithinRel(0.120003, 1e-12));
 }
 
 TEST_CASE("inside one node only the intra-node link is used") {
@@ -159,6 +162,13 @@ TEST_CASE("across nodes the all-reduce is hierarchical over whole nodes") {
   };
   CHECK_THAT(s(scaling::communication_time(job, 16)), WithinRel(hierarchical(16), 1e-12));
   CHECK_THAT(s(scaling::communication_time(job, 64)), WithinRel(hierarchical(64), 1e-12));
+  // Retyped, g = 8 GPUs per node, k nodes: 2(g-1) 1 us + 2 (g-1)/g 1 GB / 450 GB/s + 2(k-1) 5 us
+  // + 2 (k-1)/k (1 GB / 8) / 50 GB/s. k = 2: 24 us + 3.888... ms + 2.5 ms; k = 8: 84 us +
+  // 3.888... ms + 4.375 ms.
+  CHECK_THAT(s(scaling::communication_time(job, 16)),
+             WithinRel(24e-6 + 2.0 * 7.0 / 8.0 / 450.0 + 2.5e-3, 1e-12));
+  CHECK_THAT(s(scaling::communication_time(job, 64)),
+             WithinRel(84e-6 + 2.0 * 7.0 / 8.0 / 450.0 + 4.375e-3, 1e-12));
   // A partly filled node is priced as a full one: 9..16 workers cost what 16 do.
   CHECK_THAT(s(scaling::communication_time(job, 9)), WithinRel(hierarchical(16), 1e-12));
   CHECK_THAT(s(scaling::communication_time(job, 12)), WithinRel(hierarchical(16), 1e-12));
