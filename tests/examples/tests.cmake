@@ -49,7 +49,7 @@ paradox_part1_run(no_terminal_skips_prediction "--track|tiny" 0 -DINPUT_FILE=/de
                   "-DSTDOUT_MATCH=not a terminal.*prediction skipped")
 
 paradox_part1_run(help --help 0
-  "-DSTDOUT_MATCH=--track.*--nodes.*--network.*--max-nodes.*--overlap.*--model.*--algo.*--predict.*--math.*--ledger.*--out.*--scenario")
+  "-DSTDOUT_MATCH=--track.*--scenario.*--predict.*--math.*--ledger.*--out.*--nodes.*--network.*--max-nodes.*--overlap.*--model.*--algo")
 
 # The verdict line words the models' comparison with the ideal, whatever was predicted: never
 # "exact than 8x", never a speedup that prints as the ideal next to "less than" (7.9996 is not
@@ -72,9 +72,9 @@ foreach(case "predict_8|--predict|8|You predicted: 8x. the models say 7[.]97x, l
 endforeach()
 
 # Bad input: one line on stderr, exit status 2.
-foreach(case "nodes_zero|--nodes|0|nodes must be in"
+foreach(case "nodes_zero|--nodes|0|--nodes must be a whole number in .2, 10000000. .got 0."
              "nodes_not_a_number|--nodes|abc|--nodes"
-             "overlap_out_of_range|--overlap|1.5|overlap must be in"
+             "overlap_out_of_range|--overlap|1.5|--overlap must be a number in .0, 1. .got 1.5."
              "unknown_track|--track|moon|--track must be one of cloud"
              "unknown_network|--network|carrier-pigeon|--network must be one of slow.fast"
              "unknown_algo|--algo|bogus|--algo must be one of"
@@ -121,7 +121,8 @@ endforeach()
 # Unit tests of the shared lab helpers (examples/common).
 if(TARGET paradox_lab_common)
   add_executable(test.examples.lab_common
-                 "${CMAKE_CURRENT_SOURCE_DIR}/examples/lab_common_checks.cpp")
+                 "${CMAKE_CURRENT_SOURCE_DIR}/examples/lab_common_checks.cpp"
+                 "${CMAKE_CURRENT_SOURCE_DIR}/examples/text_checks.cpp")
   target_link_libraries(test.examples.lab_common PRIVATE paradox_lab_common paradox_catch_main
                                                          paradox_warnings)
   add_test(NAME examples.lab_common COMMAND test.examples.lab_common)

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <string>
 
-#include "paradox/catalog/tracks.hpp"
-#include "paradox/error.hpp"
+#include "paradox/catalog/models.hpp"
+#include "paradox/io.hpp"
 
 namespace paradox::lab {
 
@@ -29,24 +29,11 @@ const std::vector<Vocabulary>& vocabulary() {
   return words;
 }
 
-// "Dubey et al. 2024 (paper)": the source and its kind, for --math.
-std::string describe(const Provenance& p) {
-  return std::string(p.source) + " (" + std::string(to_string(p.kind)) + ")";
-}
-
-LabLink from_link(const Link& link, std::vector<std::string> aliases) {
-  LabLink l{.key = std::string(link.key),
-            .name = std::string(link.name),
-            .bandwidth = link.bandwidth,
-            .latency = link.latency,
-            .source = describe(link.provenance),
-            .aliases = std::move(aliases)};
-  l.aliases.push_back(normalise(l.name));
-  if (!l.key.empty()) l.aliases.push_back(normalise(l.key));
-  return l;
-}
+std::size_t index(NetworkChoice choice) { return choice == NetworkChoice::slow ? 0 : 1; }
 
 }  // namespace
+
+std::string_view TextStore::keep(std::string text) { return texts_->emplace_back(std::move(text)); }
 
 const std::vector<std::string>& track_keys() {
   static const std::vector<std::string> keys = [] {
@@ -57,10 +44,120 @@ const std::vector<std::string>& track_keys() {
   return keys;
 }
 
-std::string track_key_spellings() {
-  std::string list;
-  for (const auto& k : track_keys()) list += (list.empty() ? "" : "|") + k;
-  return list;
+std::string track_key_spellings() { return text::join(track_keys(), "|"); }
+
+LabTrack track_from_catalog(std::string_view key, const text::Field& field) {
+  const auto& all = catalog::tracks;
+  const auto it =
+      std::find_if(all.begin(), all.end(), [&](const catalog::Track& t) { return t.key == key; });
+  if (it == all.end()) text::reject(field, "be one of " + track_key_spellings(), std::string(key));
+  LabTrack lab{
+      .track = *it, .worker_plural = plural_of(it->worker_noun), .aliases = {}, .text = {}};
+  const auto& words = vocabulary();
+  if (const auto v = std::find_if(words.begin(), words.end(),
+                                  [&](const Vocabulary& w) { return w.track == key; });
+      v != words.end()) {
+    lab.aliases = {v->slow, v->fast};
+  }
+  for (const NetworkChoice c : {NetworkChoice::slow, NetworkChoice::fast}) {
+    const Link& nic = network(lab, c).node.nic;
+    lab.aliases[index(c)].push_back(normalise(nic.name));
+    if (!nic.key.empty()) lab.aliases[index(c)].push_back(normalise(nic.key));
+  }
+  return lab;
+}
+
+const Cluster& network(const LabTrack& track, NetworkChoice choice) {
+  return choice == NetworkChoice::slow ? track.track.slow : track.track.fast;
+}
+
+Cluster fleet(const LabTrack& track, NetworkChoice choice, int workers) {
+  Cluster cluster = network(track, choice);
+  const int g = std::max(cluster.node.accelerators_per_node, 1);
+  cluster.nodes = std::max(cluster.nodes, (std::max(workers, 1) + g - 1) / g);
+  return cluster;
+}
+
+std::string_view to_string(NetworkChoice choice) {
+  return choice == NetworkChoice::slow ? "slow" : "fast";
+}
+
+std::string network_name(const LabTrack& track, NetworkChoice choice) {
+  return std::string(network(track, choice).node.nic.name);
+}
+
+std::string describe_network(const LabTrack& track, NetworkChoice choice) {
+  const Cluster& c = network(track, choice);
+  const Link& nic = c.node.nic;
+  std::string text = network_name(track, choice) + " (" + format_bits(nic.bandwidth) + ", " +
+                     paradox::to_string(nic.latency);
+  const int g = c.node.accelerators_per_node;
+  const int k = c.node.nics_per_node;
+  if (g > 1) {
+    const std::string workers = std::to_string(g) + " " + track.worker_plural;
+    if (k == g) {
+      text += "; one NIC per " + std::string(track.track.worker_noun);
+    } else {
+      text += "; " + (k == 1 ? std::string("one NIC") : std::to_string(k) + " NICs") +
+              " per node of " + workers + ": " +
+              format_bits(effective_inter_node_bandwidth_per_accelerator(c)) + " per " +
+              std::string(track.track.worker_noun);
+    }
+  }
+  return text + ")";
+}
+
+std::string network_spellings(const LabTrack& track) {
+  std::string text = "slow|fast";
+  for (const auto& words : track.aliases) {
+    if (!words.empty()) text += "|" + words.front();
+  }
+  return text;
+}
+
+NetworkChoice parse_network(const LabTrack& track, std::string_view text,
+                            const text::Field& field) {
+  const std::string word = normalise(text);
+  if (word == "slow") return NetworkChoice::slow;
+  if (word == "fast") return NetworkChoice::fast;
+  const auto named = [&](NetworkChoice c) {
+    const auto& words = track.aliases[index(c)];
+    return !word.empty() && std::find(words.begin(), words.end(), word) != words.end();
+  };
+  const bool slow = named(NetworkChoice::slow);
+  const bool fast = named(NetworkChoice::fast);
+  // A word naming both networks (two scenario links called alike) picks neither.
+  if (slow != fast) return slow ? NetworkChoice::slow : NetworkChoice::fast;
+  text::reject(field, "be one of " + network_spellings(track), std::string(text));
+}
+
+std::string count_of(int n, const LabTrack& track) {
+  return std::to_string(n) + " " +
+         (n == 1 ? std::string(track.track.worker_noun) : track.worker_plural);
+}
+
+Bytes gradient_of(std::string_view model_key, const text::Field& field) {
+  for (const auto& m : catalog::transformer_models)
+    if (m.key == model_key) return m.published_parameters * 2.0 * bytes;
+  for (const auto& m : catalog::edge_models)
+    if (m.key == model_key) return model_bytes(m);
+  text::reject(field,
+               "be a catalog model (" + catalog::list_keys(catalog::transformer_models) + ", " +
+                   catalog::list_keys(catalog::edge_models) + ")",
+               std::string(model_key));
+}
+
+comm::Algorithm parse_algorithm(std::string_view text, const text::Field& field) {
+  if (const auto algorithm = comm::parse_algorithm(text)) return *algorithm;
+  std::vector<std::string> names = text::spellings(comm::all_algorithms);
+  for (const auto& a : comm::algorithm_aliases) names.emplace_back(a.alias);
+  text::reject(field, "be one of " + text::join(names, "|"), std::string(text));
+}
+
+std::string capitalised(std::string text) {
+  if (!text.empty())
+    text.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(text.front())));
+  return text;
 }
 
 std::string normalise(std::string_view word) {
@@ -82,68 +179,22 @@ std::string plural_of(std::string_view noun) {
   return std::string(noun) + "s";
 }
 
-LabTrack track_from_catalog(std::string_view key) {
-  const auto& all = catalog::tracks;
-  const auto it =
-      std::find_if(all.begin(), all.end(), [&](const catalog::Track& t) { return t.key == key; });
-  if (it == all.end())
-    throw invalid_input("lab", "--track", "be one of " + track_key_spellings(),
-                        "\"" + std::string(key) + "\"");
-  const catalog::Track& t = *it;
-  std::vector<std::string> slow;
-  std::vector<std::string> fast;
-  const auto& words = vocabulary();
-  if (const auto v = std::find_if(words.begin(), words.end(),
-                                  [&](const Vocabulary& w) { return w.track == t.key; });
-      v != words.end()) {
-    slow = v->slow;
-    fast = v->fast;
+std::string file_name_part(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) != 0 && u < 0x80) {
+      out += static_cast<char>(std::tolower(u));
+    } else if (c == '_' || c == '-') {
+      out += c;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+    if (out.size() >= 40) break;
   }
-  return LabTrack{
-      .key = std::string(t.key),
-      .name = std::string(t.name),
-      .role = std::string(t.role),
-      .story = std::string(t.story),
-      .worker_noun = std::string(t.worker_noun),
-      .worker_plural = plural_of(t.worker_noun),
-      .fleet_size = t.fleet_size,
-      .workers_per_node = t.workers_per_node,
-      .model_key = std::string(t.model_key),
-      .sync_payload = t.sync_payload,
-      .compute_time_one_worker = t.compute_time_one_worker,
-      .global_batch = t.workload.global_batch,
-      .batch_unit = std::string(t.workload.batch_unit),
-      .intra_node = from_link(t.intra_node, {}),
-      .slow_network = from_link(t.slow_network, slow),
-      .fast_network = from_link(t.fast_network, fast),
-      .provenance = describe(t.provenance),
-  };
-}
-
-std::string network_spellings(const LabTrack& track) {
-  std::string text = "slow|fast";
-  for (const LabLink* l : {&track.slow_network, &track.fast_network}) {
-    if (!l->aliases.empty()) text += "|" + l->aliases.front();
-  }
-  return text;
-}
-
-NetworkChoice parse_network(const LabTrack& track, std::string_view text, std::string_view flag) {
-  const std::string word = normalise(text);
-  const auto named = [&](const LabLink& l) {
-    return std::find(l.aliases.begin(), l.aliases.end(), word) != l.aliases.end();
-  };
-  if (word == "slow") return NetworkChoice::slow;
-  if (word == "fast") return NetworkChoice::fast;
-  const bool slow = named(track.slow_network);
-  const bool fast = named(track.fast_network);
-  if (slow != fast) return slow ? NetworkChoice::slow : NetworkChoice::fast;
-  throw invalid_input("lab", flag, "be one of " + network_spellings(track),
-                      "\"" + std::string(text) + "\"");
-}
-
-const LabLink& network(const LabTrack& track, NetworkChoice choice) {
-  return choice == NetworkChoice::slow ? track.slow_network : track.fast_network;
+  while (!out.empty() && (out.back() == '-' || out.back() == '_')) out.pop_back();
+  while (!out.empty() && (out.front() == '-' || out.front() == '_')) out.erase(0, 1);
+  return out.empty() ? "custom" : out;
 }
 
 }  // namespace paradox::lab

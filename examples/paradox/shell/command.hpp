@@ -6,9 +6,10 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "paradox_text/errors.hpp"
 
 namespace paradox::cli {
 
@@ -31,11 +32,8 @@ struct Command {
 };
 
 /// Bad command-line input: the message is the whole line printed to stderr, and the calculator
-/// exits with status 2.
-class usage_error : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+/// exits with status 2. The project's one usage error (paradox_text/errors.hpp).
+using usage_error = text::usage_error;
 
 /// Adds a command to the registry; called from a namespace-scope initializer in each command's
 /// source file. Returns true so the call can initialise a variable.
