@@ -10,7 +10,7 @@ int main() {
       .algorithm = comm::Algorithm::ring,
       .message = 1.0 * gigabytes,
       .ranks = 8,
-      .link = {.latency = 500.0 * nanoseconds, .bandwidth = 50.0 * gigabytes_per_second},
+      .link = {.bandwidth = 50.0 * gigabytes_per_second, .latency = 500.0 * nanoseconds},
   });
   // Ring all-reduce: 2(N-1) alpha + 2(N-1)/N n/beta = 7 us + 35 ms.
   const double ms = value_in<millisecond_unit>(t);

@@ -14,7 +14,8 @@ namespace paradox::catalog {
 /// @addtogroup catalog
 /// @{
 
-/// Rental prices move monthly; these are round figures of on-demand cloud list prices, kept
+/// Rental prices move monthly; these are round figures of on-demand cloud list prices (TPU v4's
+/// $3.22 is Google Cloud's on-demand list price per chip-hour), kept
 /// separate from the hardware figures so nobody mistakes them for a datasheet value.
 inline constexpr Provenance price_assumption{
     "round on-demand cloud price per accelerator-hour, order of magnitude of 2024-2025 list "

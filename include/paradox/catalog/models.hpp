@@ -69,7 +69,12 @@ inline constexpr TransformerSpec llama3_8b{
     .provenance = {"Dubey et al. 2024, 'The Llama 3 Herd of Models', table 3 (32 layers, model "
                    "dim 4096, FFN 14336, 32 heads, 8 KV heads, vocabulary 128000 + 256 special "
                    "= 128256); 8.03e9 parameters from the model card; pre-training context 8192",
-                   SourceKind::paper}};
+                   SourceKind::paper,
+                   {{{"vocab", "Meta's released Llama 3 tokenizer: 128,000 BPE tokens + 256 "
+                               "reserved special tokens (table 3 prints 128,000)",
+                      SourceKind::datasheet},
+                     {"parameters", "Meta Llama 3 model card (8.03B parameters)",
+                      SourceKind::datasheet}}}}};
 
 /// @brief Llama 3 70B (Dubey et al. 2024, table 3).
 inline constexpr TransformerSpec llama3_70b{
@@ -87,7 +92,12 @@ inline constexpr TransformerSpec llama3_70b{
     .provenance = {"Dubey et al. 2024, 'The Llama 3 Herd of Models', table 3 (80 layers, model "
                    "dim 8192, FFN 28672, 64 heads, 8 KV heads, vocabulary 128256); 70.6e9 "
                    "parameters from the model card; pre-training context 8192",
-                   SourceKind::paper}};
+                   SourceKind::paper,
+                   {{{"vocab", "Meta's released Llama 3 tokenizer: 128,000 BPE tokens + 256 "
+                               "reserved special tokens (table 3 prints 128,000)",
+                      SourceKind::datasheet},
+                     {"parameters", "Meta Llama 3 model card (70.6B parameters)",
+                      SourceKind::datasheet}}}}};
 
 /// @brief Llama 3 405B (Dubey et al. 2024, table 3).
 inline constexpr TransformerSpec llama3_405b{
@@ -105,7 +115,10 @@ inline constexpr TransformerSpec llama3_405b{
     .provenance = {"Dubey et al. 2024, 'The Llama 3 Herd of Models', table 3 (126 layers, model "
                    "dim 16384, FFN 53248, 128 heads, 8 KV heads, vocabulary 128256); 405e9 as "
                    "published (the shape counts to about 405.8e9); pre-training context 8192",
-                   SourceKind::paper}};
+                   SourceKind::paper,
+                   {{{"vocab", "Meta's released Llama 3 tokenizer: 128,000 BPE tokens + 256 "
+                               "reserved special tokens (table 3 prints 128,000)",
+                      SourceKind::datasheet}}}}};
 
 namespace detail {
 /// One row of Narayanan et al. 2021, "Efficient Large-Scale Language Model Training on GPU
@@ -170,7 +183,8 @@ inline constexpr std::array<TransformerSpec, 15> transformer_models{
     megatron_76_1b, megatron_145_6b, megatron_310_1b, megatron_529_6b, megatron_1t};
 
 /// @brief Keyword-spotting DS-CNN (small) of Zhang et al. 2017, "Hello Edge: Keyword Spotting
-/// on Microcontrollers": 38.6 KB of 8-bit weights, 5.4 M operations per inference.
+/// on Microcontrollers": 22,604 int8 weights and biases (the paper's 38.6 KB also counts a
+/// 16 KB activation buffer), 5.4 M operations per inference.
 inline constexpr EdgeModelSpec kws_dscnn{
     .key = "kws-dscnn",
     .name = "Keyword-spotting DS-CNN (small)",

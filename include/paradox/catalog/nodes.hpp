@@ -79,10 +79,10 @@ inline constexpr Node h100_10gbe{
 inline constexpr std::array<Node, 4> nodes{dgx_a100, dgx_h100, dgx_b200, h100_10gbe};
 
 /// @brief The node preset with this key.
-/// @param key "dgx-a100", "dgx-h100" or "dgx-b200"
+/// @param key "dgx-a100", "dgx-h100", "dgx-b200" or "h100-10gbe"
 /// @return a reference to the preset in `nodes` (static storage)
 /// @throws invalid_input listing the valid keys when the key is unknown:
-///   "catalog: node must be one of dgx-a100, dgx-h100, dgx-b200 (got "foo")"
+///   "catalog: node must be one of dgx-a100, dgx-h100, dgx-b200, h100-10gbe (got "foo")"
 [[nodiscard]] inline const Node& node(std::string_view key) {
   return find_by_key(nodes, key, "node");
 }

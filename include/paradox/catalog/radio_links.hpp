@@ -48,7 +48,7 @@ inline constexpr FigureSource ble_throughput_source{
 ///
 /// Throughput: the medians of the paper's abstract (13 Mb/s down, 6 Mb/s up). Power model
 /// \f$ P = \alpha_u t_u + \alpha_d t_d + \beta \f$ with the coefficients of the paper's power
-/// model table as quoted in the project brief: \f$ \alpha_u \f$ = 438.39 mW/Mbps,
+/// model table (as recalled; not yet checked against the paper's text): \f$ \alpha_u \f$ = 438.39 mW/Mbps,
 /// \f$ \alpha_d \f$ = 51.97 mW/Mbps, \f$ \beta \f$ = 1288.04 mW, tail 11.576 s at 1060 mW,
 /// promotion 260.1 ms at 1210.7 mW. The table could not be re-checked against the paper's text
 /// here, so the entry is marked a didactic assumption.
