@@ -224,8 +224,14 @@ TEST_CASE("every edge-model figure is the one its source states", "[catalog][mod
     paradox::test::check_figure(row.key, "flops_per_inference",
                                 value_in<flop_unit>(m.flops_per_inference),
                                 row.flops_per_inference);
+    // fp32 storage is our choice for the vision models, and ResNet-50's count comes from the
+    // reference implementations, not the paper.
+    std::vector<paradox::test::KindException> exceptions;
+    if (row.key == "mobilenetv2" || row.key == "resnet50")
+      exceptions.push_back({"bytes_per_parameter", SourceKind::didactic_assumption});
+    if (row.key == "resnet50") exceptions.push_back({"parameters", SourceKind::datasheet});
     paradox::test::check_kinds(row.key, m.provenance,
                                {"parameters", "bytes_per_parameter", "flops_per_inference"},
-                               row.kind);
+                               row.kind, exceptions);
   }
 }

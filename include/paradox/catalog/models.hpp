@@ -210,8 +210,11 @@ inline constexpr EdgeModelSpec mobilenetv2{
     .flops_per_inference = 2.0 * 300.0e6 * flop,
     .provenance = {"Sandler et al. 2018, 'MobileNetV2: Inverted Residuals and Linear "
                    "Bottlenecks', ImageNet table: 3.4M parameters, 300M multiply-adds; one "
-                   "multiply-add counted as 2 FLOP -> 600 MFLOP per 224x224 image; fp32 weights",
-                   SourceKind::paper}};
+                   "multiply-add counted as 2 FLOP -> 600 MFLOP per 224x224 image",
+                   SourceKind::paper,
+                   {{{"bytes_per_parameter", "didactic choice: fp32 weights (4 bytes), what a device would "
+                                             "train and synchronise",
+                      SourceKind::didactic_assumption}}}}};
 
 /// @brief ResNet-50: 25.6 M parameters, 3.8 G multiply-adds = 7.6 GFLOP per 224x224 image.
 inline constexpr EdgeModelSpec resnet50{
@@ -222,8 +225,14 @@ inline constexpr EdgeModelSpec resnet50{
     .flops_per_inference = 2.0 * 3.8e9 * flop,
     .provenance = {"He et al. 2016, 'Deep Residual Learning for Image Recognition', table 1: "
                    "3.8e9 FLOPs, which the paper counts as multiply-adds -> 7.6 GFLOP here; "
-                   "25.6M parameters as in the reference implementations; fp32 weights",
-                   SourceKind::paper}};
+                   "25.6M parameters as in the reference implementations",
+                   SourceKind::paper,
+                   {{{"bytes_per_parameter", "didactic choice: fp32 weights (4 bytes), what a device would "
+                                             "train and synchronise",
+                      SourceKind::didactic_assumption},
+                     {"parameters", "the reference implementations (torchvision and Keras "
+                                    "ResNet50: 25.6M parameters); the paper prints no count",
+                      SourceKind::datasheet}}}}};
 
 /// @brief RNNoise (Valin 2018): 87,503 weights, stored as 8-bit; one forward pass per 10 ms
 /// frame costs one multiply-add per weight.
