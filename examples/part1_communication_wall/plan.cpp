@@ -32,6 +32,12 @@ Plan evaluate(const lab::Session& s, const Controls& c) {
   if (p.max_nodes < p.per_node)
     text::reject(s.field("--max-nodes"), "be >= " + count_of(p.per_node, t) + " (one node)",
                  std::to_string(p.max_nodes));
+  // The table looks one growth step past the largest N; the models stop at max_workers_limit.
+  const int largest = scaling::max_workers_limit - p.per_node;
+  if (p.max_nodes > largest)
+    text::reject(s.field(c.max_nodes ? "--max-nodes" : "--nodes"),
+                 "be <= " + std::to_string(largest) + " (the models' limit less one node)",
+                 std::to_string(p.max_nodes));
   p.model_key = c.model.value_or(std::string(t.track.model_key));
   const Bytes gradient =
       c.model ? lab::gradient_of(*c.model, s.field("--model")) : t.track.sync_payload;

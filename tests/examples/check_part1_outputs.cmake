@@ -1,5 +1,7 @@
 # Checks what one part-1 walk-through run left behind (cmake -P):
 #   -DDIR=<--out directory> -DSTEM=<file stem> -DLEDGER=<--ledger file> -DTRACK=<track key>
+#   [-DSPEEDUP=<lowest>:<highest>] the answer's speedup 8 -> 64 on the slow network
+#   [-DKNEE_SLOW=<N|null>] [-DKNEE_FAST=<N|null>] each network's diminishing-returns point
 foreach(ext svg csv gp dat)
   if(NOT EXISTS "${DIR}/${STEM}.${ext}")
     message(FATAL_ERROR "missing ${DIR}/${STEM}.${ext}")
@@ -36,3 +38,25 @@ endif()
 if(NOT nodes EQUAL 64 OR speedup LESS_EQUAL 0)
   message(FATAL_ERROR "ledger entry has odd results: ${last}")
 endif()
+if(DEFINED SPEEDUP)
+  string(REPLACE ":" ";" range "${SPEEDUP}")
+  list(GET range 0 lowest)
+  list(GET range 1 highest)
+  # if(LESS/GREATER) compares as C doubles.
+  if(speedup LESS lowest OR speedup GREATER highest)
+    message(FATAL_ERROR "speedup ${speedup} is outside [${lowest}, ${highest}]: ${last}")
+  endif()
+endif()
+foreach(side slow fast)
+  string(TOUPPER "KNEE_${side}" key)
+  if(DEFINED ${key})
+    string(JSON knee GET "${last}" results diminishing_returns ${side})
+    string(JSON knee_type TYPE "${last}" results diminishing_returns ${side})
+    if(knee_type STREQUAL "NULL")
+      set(knee null)
+    endif()
+    if(NOT knee STREQUAL "${${key}}")
+      message(FATAL_ERROR "diminishing returns on the ${side} network: ${knee}, expected ${${key}}")
+    endif()
+  endif()
+endforeach()

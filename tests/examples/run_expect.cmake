@@ -1,16 +1,37 @@
-# Runs a program and checks its exit status and output. Usage (cmake -P):
-#   -DEXE=<program> -DARGS=<arguments separated by |> -DEXPECT_EXIT=<status>
+# Runs a program and checks its exit status, its output and the files it left. Usage (cmake -P):
+#   -DEXE=<program> -DARGS=<arguments separated by |; <empty> stands for one empty argument>
+#   -DEXPECT_EXIT=<status>
 #   [-DSTDOUT_MATCH=<regex>] [-DSTDERR_MATCH=<regex>] [-DONE_LINE_STDERR=ON]
 #   [-DINPUT_FILE=<file fed to stdin, e.g. /dev/null so that stdin is not a terminal>]
+#   [-DOUTPUT_FILE=<file stdout goes to, e.g. /dev/full>]
+#   [-DPRESENT=<paths separated by | that must exist afterwards>]
+#   [-DABSENT=<paths separated by | that must not exist afterwards>]
 string(REPLACE "|" ";" arguments "${ARGS}")
+# An unquoted list expansion drops empty elements, so one empty argument is spliced in by hand.
+set(before "${arguments}")
+set(after "")
+set(empty "")
+list(FIND arguments "<empty>" at)
+if(at GREATER -1)
+  list(SUBLIST arguments 0 ${at} before)
+  math(EXPR next "${at} + 1")
+  list(SUBLIST arguments ${next} -1 after)
+  set(empty "EMPTY")
+endif()
 if(NOT DEFINED INPUT_FILE)
   set(INPUT_FILE /dev/null)
 endif()
-execute_process(COMMAND "${EXE}" ${arguments}
-                INPUT_FILE "${INPUT_FILE}"
-                RESULT_VARIABLE status
-                OUTPUT_VARIABLE out
-                ERROR_VARIABLE err)
+set(output_option OUTPUT_VARIABLE out)
+if(DEFINED OUTPUT_FILE)
+  set(output_option OUTPUT_FILE "${OUTPUT_FILE}")
+endif()
+if(empty)
+  execute_process(COMMAND "${EXE}" ${before} "" ${after} INPUT_FILE "${INPUT_FILE}"
+                  RESULT_VARIABLE status ${output_option} ERROR_VARIABLE err)
+else()
+  execute_process(COMMAND "${EXE}" ${before} INPUT_FILE "${INPUT_FILE}"
+                  RESULT_VARIABLE status ${output_option} ERROR_VARIABLE err)
+endif()
 if(NOT "${status}" STREQUAL "${EXPECT_EXIT}")
   message(FATAL_ERROR "exit status ${status}, expected ${EXPECT_EXIT}\nstdout:\n${out}\nstderr:\n${err}")
 endif()
@@ -27,3 +48,15 @@ if(ONE_LINE_STDERR)
     message(FATAL_ERROR "stderr must be exactly one line, got:\n${err}")
   endif()
 endif()
+string(REPLACE "|" ";" present "${PRESENT}")
+foreach(path IN LISTS present)
+  if(NOT EXISTS "${path}")
+    message(FATAL_ERROR "missing ${path}\nstdout:\n${out}\nstderr:\n${err}")
+  endif()
+endforeach()
+string(REPLACE "|" ";" absent "${ABSENT}")
+foreach(path IN LISTS absent)
+  if(EXISTS "${path}")
+    message(FATAL_ERROR "left behind: ${path}\nstdout:\n${out}\nstderr:\n${err}")
+  endif()
+endforeach()

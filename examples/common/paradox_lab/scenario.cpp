@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <string>
@@ -28,9 +29,10 @@ const std::vector<std::string> nic_keys = {"name",   "key",     "bandwidth",    
                                            "source", "aliases", "nics_per_node"};
 const std::vector<std::string> intra_node_keys = {"name", "key", "bandwidth", "latency", "source"};
 
-// Limits of the counts a scenario may set (the scaling models accept 10^7 accelerators).
-constexpr int max_fleet = 10'000'000;
+// Limits of the counts a scenario may set: the scaling models accept 10^7 accelerators, and a
+// walk-through looks one node past its fleet.
 constexpr int max_per_node = 1024;
+constexpr int max_fleet = 10'000'000 - max_per_node;
 
 bool contains(const std::vector<std::string>& list, std::string_view key) {
   return std::find(list.begin(), list.end(), key) != list.end();
@@ -251,6 +253,17 @@ LabTrack Scenario::apply(LabTrack lab) const {
     t.sync_payload = *v;
   if (auto v = read.quantity<Seconds>("track.compute_time_one_worker", sign_rule::positive))
     t.compute_time_one_worker = *v;
+
+  // The figure plots samples per second: the ideal throughput of the largest fleet must be a
+  // finite number.
+  if (!std::isfinite(max_fleet * t.workload.global_batch /
+                     value_in<second_unit>(t.compute_time_one_worker))) {
+    const std::string key = read.node("track.compute_time_one_worker")
+                                ? "track.compute_time_one_worker"
+                                : "track.global_batch";
+    text::reject(read.field(key), "give a finite throughput (global_batch / compute time)",
+                 describe_value(*read.node(key)));
+  }
 
   // The fleet: workers per node and the number of workers, the same on both networks.
   const int fleet = read.count("track.fleet_size", 1, max_fleet).value_or(catalog::fleet_size(t));
