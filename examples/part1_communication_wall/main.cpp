@@ -52,8 +52,8 @@ Plan prepare(lab::Session& s, const Controls& c) {
       figures::build({.title = std::string(t.track.name) + ": throughput vs " + t.worker_plural +
                                " (" + to_string(p.chosen().gradient) + " all-reduced per step)",
                       .worker_label = lab::capitalised(t.worker_plural),
-                      .networks = {{lab::network_name(t, networks[0]), p.input[0], "#d62728"},
-                                   {lab::network_name(t, networks[1]), p.input[1], "#1f77b4"}},
+                      .networks = {{lab::network_label(t, networks[0]), p.input[0], "#d62728"},
+                                   {lab::network_label(t, networks[1]), p.input[1], "#1f77b4"}},
                       .max_workers = p.max_nodes,
                       .threshold = threshold,
                       .samples_per_step = std::llround(std::clamp(w.global_batch, 0.0, 1e15)),

@@ -86,6 +86,16 @@ std::string network_name(const LabTrack& track, NetworkChoice choice) {
   return std::string(network(track, choice).node.nic.name);
 }
 
+std::string network_label(const LabTrack& track, NetworkChoice choice) {
+  const Node& node = network(track, choice).node;
+  std::string label = network_name(track, choice);
+  if (node.accelerators_per_node > node.nics_per_node)
+    label += ", " + std::to_string(node.nics_per_node) + " NIC" +
+             (node.nics_per_node == 1 ? "" : "s") + " per " +
+             std::to_string(node.accelerators_per_node) + " " + track.worker_plural;
+  return label;
+}
+
 std::string describe_network(const LabTrack& track, NetworkChoice choice) {
   const Cluster& c = network(track, choice);
   const Link& nic = c.node.nic;

@@ -75,6 +75,10 @@ struct LabTrack {
 /// The network's display name: its NIC's (or radio's) name, "InfiniBand NDR 400 Gb/s".
 [[nodiscard]] std::string network_name(const LabTrack& track, NetworkChoice choice);
 
+/// @brief The network's name for a figure legend, with how its workers share the node's NICs:
+/// "10 Gigabit Ethernet (TCP), 1 NIC per 8 GPUs"; the plain name when each has its own.
+[[nodiscard]] std::string network_label(const LabTrack& track, NetworkChoice choice);
+
 /// @brief The network as a student needs to read it: name, port rate and latency, and for nodes
 /// of several workers how they share the NICs:
 /// "10 Gigabit Ethernet (TCP) (10 Gb/s, 20 us; one NIC per node of 8 GPUs: 1.25 Gb/s per GPU)".
