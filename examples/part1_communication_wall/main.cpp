@@ -8,13 +8,9 @@
 // from paradox::scaling on the track's own Cluster for each network.
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <optional>
 #include <ostream>
-#include <set>
 #include <string>
-#include <vector>
 
 #include "paradox/figures/scaling_efficiency.hpp"
 #include "paradox/io.hpp"
