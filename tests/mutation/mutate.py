@@ -194,7 +194,9 @@ def configure(source: Path, build: Path, log_dir: Path) -> None:
     if (build / "Makefile").is_file():
         # Regenerate for the files the sync changed (new tests must be in CTestTestfile.cmake
         # before the plan reads it); start afresh if that no longer works.
-        if run(["cmake", str(build)], log_dir / "configure.log").returncode == 0:
+        # Examples are asked for again, in case an earlier run had to leave them out.
+        regenerate = ["cmake", "-DPARADOX_BUILD_EXAMPLES=ON", str(build)]
+        if run(regenerate, log_dir / "configure.log").returncode == 0:
             return
         shutil.rmtree(build, ignore_errors=True)
     command = ["cmake", "-S", str(source), "-B", str(build), "-G", "Unix Makefiles",
