@@ -147,3 +147,13 @@ TEST_CASE("property: a faster link never brings diminishing returns earlier") {
     RC_ASSERT(at_slow.value_or(max_workers + 1) <= at_fast.value_or(max_workers + 1));
   }));
 }
+
+TEST_CASE("a marginal speedup exactly at the threshold is not below it") {
+  // Weak scaling with nothing to all-reduce: every step takes the one-worker time, so S(N) = N
+  // exactly and every marginal speedup is exactly 1. "Below 1" never happens.
+  auto job = book_job();
+  job.mode = scaling::Mode::weak;
+  job.gradient = 0.0 * bytes;
+  CHECK(scaling_test::knee(job, 8, 1.0) == std::nullopt);
+  CHECK(scaling_test::knee(job, 8, 1.0 + 1e-9) == 1);
+}
