@@ -3,6 +3,7 @@
 #pragma once
 
 #include "paradox/compute/model_spec.hpp"
+#include "paradox/compute/parameters.hpp"
 
 namespace paradox::compute {
 
