@@ -361,3 +361,10 @@ paradox_cli_test(catalog.track_values --json
                  -- catalog --kind tracks --json)
 paradox_cli_bad_input(catalog.unknown_kind "paradox catalog: --kind must be one of"
                       -- catalog --kind gpus)
+
+# --- one file per further command: tests/cli/commands/<command>.cmake ---------------------------
+file(GLOB paradox_cli_command_tests CONFIGURE_DEPENDS
+     "${CMAKE_CURRENT_SOURCE_DIR}/cli/commands/*.cmake")
+foreach(file IN LISTS paradox_cli_command_tests)
+  include("${file}")
+endforeach()
