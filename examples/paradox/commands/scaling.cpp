@@ -40,6 +40,7 @@ struct Flags {
   Bandwidth intra_bandwidth{};
   Seconds intra_latency{};
   int nics_per_node = 1;
+  int accumulation_steps = 1;
 };
 
 // The single-level all-reduces; --gpus-per-node > 1 selects the hierarchical one.
@@ -90,13 +91,18 @@ Runner define(CLI::App& app) {
   CLI::Option* intra_latency =
       add_quantity(app, "--intra-latency", flags->intra_latency,
                    "Latency of the intra-node link (default: 0 s)", Sign::non_negative);
+  add_count(app, "--accumulation-steps", flags->accumulation_steps,
+            "K, micro-steps whose gradients are accumulated before each all-reduce: an "
+            "optimizer step computes K x --compute-time and all-reduces --gradient-size once "
+            "(default: 1)",
+            1, 1'000'000);
   CLI::Option* nics = add_count(
       app, "--nics-per-node", flags->nics_per_node,
       "NICs of one node, shared by its workers across nodes; --bandwidth and --latency are then "
       "those of one NIC (default: one NIC per worker, i.e. --gpus-per-node)",
       1, max_cli_workers);
   app.footer(
-      "JSON keys: mode, algorithm, points (one per N = 1..max-workers: workers, speedup, "
+      "JSON keys: mode, algorithm, accumulation_steps, points (one per N = 1..max-workers: workers, speedup, "
       "efficiency, marginal_speedup, step_time_s, compute_time_s, communication_time_s, "
       "exposed_communication_time_s, communication_to_computation_ratio), "
       "diminishing_returns_workers (the smallest N whose marginal speedup S(N+1) - S(N) is below "
@@ -135,6 +141,7 @@ Runner define(CLI::App& app) {
                     .nodes = (flags->max_workers + per - 1) / per},
         .algorithm = *comm::parse_algorithm(flags->algo),
         .overlap_fraction = flags->overlap,
+        .accumulation_steps = flags->accumulation_steps,
         .mode = *scaling::parse_mode(flags->mode)};
 
     const std::vector<scaling::ScalingPoint> points = scaling::sweep(input, flags->max_workers);
@@ -145,6 +152,7 @@ Runner define(CLI::App& app) {
     Report report;
     report.json["mode"] = flags->mode;
     report.json["algorithm"] = flags->algo;
+    report.json["accumulation_steps"] = flags->accumulation_steps;
     report.json["points"] = nlohmann::json::array();
     Table table(
         {"workers", "step time", "compute", "exposed comm", "speedup", "efficiency", "marginal"});

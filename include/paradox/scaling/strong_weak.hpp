@@ -64,7 +64,8 @@ inline constexpr int max_sweep_workers = 1'000'000;
 /// communication_time() for how the cluster's links and the algorithm are used). N runs from 1
 /// to the cluster's accelerators; a worker is one accelerator.
 struct ScalingInput {
-  /// strong: one worker's time for the whole global batch; weak: each worker's time per step
+  /// strong: one worker's time for the whole global micro-batch; weak: each worker's time per
+  /// micro-step (with accumulation_steps = 1, a micro-step is the optimizer step)
   Seconds compute_time;
   /// bytes all-reduced every step (gradients, or whatever the workers synchronise)
   Bytes gradient;
@@ -75,6 +76,9 @@ struct ScalingInput {
   comm::Algorithm algorithm = comm::Algorithm::ring;
   /// share of the communication hidden behind compute, in [0, 1]
   double overlap_fraction = 0.0;
+  /// K, micro-steps whose gradients are accumulated before one all-reduce: the compute of an
+  /// optimizer step is K micro-steps, the bytes all-reduced stay `gradient`
+  int accumulation_steps = 1;
   /// strong or weak scaling
   Mode mode = Mode::strong;
 };
@@ -82,8 +86,8 @@ struct ScalingInput {
 /// @brief One worker count of a scaling curve: the step time, its parts and the ratios.
 struct ScalingPoint {
   int workers;                         ///< N
-  Seconds step_time;                   ///< T(N) = compute + exposed communication
-  Seconds compute_time;                ///< per-worker compute of one step (T_compute/N if strong)
+  Seconds step_time;                   ///< T(N) = compute + exposed communication, per optimizer step
+  Seconds compute_time;                ///< per-worker compute of one optimizer step (K micro-steps)
   Seconds communication_time;          ///< the whole all-reduce, hidden or not
   Seconds exposed_communication_time;  ///< the part of it not hidden behind compute
   double speedup;                      ///< throughput(N) / throughput(1)
@@ -113,6 +117,7 @@ inline void validate(const ScalingInput& input, std::string_view function) {
                                                  " accelerators",
                         std::to_string(accelerators(input.cluster)));
   require_fraction(function, "overlap_fraction", input.overlap_fraction);
+  require_in_range(function, "accumulation_steps", input.accumulation_steps, 1, 1'000'000);
 }
 
 /// The cluster's accelerators as an int (validate() bounds them by max_workers_limit).
@@ -168,14 +173,18 @@ struct StepParts {
 
 inline StepParts step_parts(const ScalingInput& input, int workers) {
   const auto n = static_cast<double>(workers);
-  const Seconds compute = input.mode == Mode::strong ? input.compute_time / n : input.compute_time;
+  const auto k = static_cast<double>(input.accumulation_steps);
+  const Seconds micro_step =
+      input.mode == Mode::strong ? input.compute_time / n : input.compute_time;
+  const Seconds compute = k * micro_step;
   const Seconds communication = allreduce_time(input, workers);
-  // Hidden communication cannot exceed the compute it hides behind.
-  const Seconds hidden = std::min(input.overlap_fraction * communication, compute);
+  // Hidden communication cannot exceed the compute it hides behind: the all-reduce starts in
+  // the last micro-step's backward pass, so only that micro-step can hide it.
+  const Seconds hidden = std::min(input.overlap_fraction * communication, micro_step);
   const Seconds exposed = communication - hidden;
   const Seconds step = compute + exposed;
-  // T(1) = compute_time: one worker never communicates.
-  const double ratio = value_in<second_unit>(input.compute_time) / value_in<second_unit>(step);
+  // T(1) = K compute_time: one worker never communicates.
+  const double ratio = k * value_in<second_unit>(input.compute_time) / value_in<second_unit>(step);
   const double speedup = input.mode == Mode::strong ? ratio : n * ratio;
   return {compute, communication, exposed, step, speedup};
 }
@@ -224,14 +233,20 @@ inline ScalingPoint make_point(int workers, const StepParts& parts, double next_
 
 /// @brief Step time, speedup, efficiency and marginal speedup of N workers.
 ///
-/// With \f$T_c\f$ = compute_time, \f$C(N)\f$ = communication_time() and f = overlap_fraction:
+/// With \f$T_c\f$ = compute_time, \f$C(N)\f$ = communication_time(), f = overlap_fraction and
+/// K = accumulation_steps:
 /// \f[ t_c(N) = T_c / N \;\text{(strong)}, \qquad t_c(N) = T_c \;\text{(weak)} \f]
 /// \f[ T_\mathrm{overlap} = \min(f\,C(N),\; t_c(N)), \qquad
-///     T(N) = t_c(N) + C(N) - T_\mathrm{overlap} = \max\bigl(t_c(N) + (1-f)\,C(N),\; C(N)\bigr) \f]
+///     T(N) = K\,t_c(N) + C(N) - T_\mathrm{overlap} \f]
+/// per optimizer step: gradient accumulation runs K micro-steps of compute and one all-reduce
+/// of the same bytes, which only the last micro-step's backward pass can hide (K = 1:
+/// \f$T(N) = \max(t_c(N) + (1-f)\,C(N),\; C(N))\f$). T(1) = K T_c, and the speedup compares
+/// the same optimizer step. Accumulation amortises the communication over K micro-steps, the
+/// MLSys textbook's "gradient accumulation" argument (vol. 2, distributed-training chapter).
 /// \f[ S(N) = \frac{\text{throughput}(N)}{\text{throughput}(1)} =
 ///     \frac{T(1)}{T(N)} \;\text{(strong)}, \qquad \frac{N\,T(1)}{T(N)} \;\text{(weak)},
 ///     \qquad \eta = S/N, \qquad \Delta S(N) = S(N+1) - S(N) \f]
-/// and \f$T(1) = T_c\f$. The communication-to-computation ratio is \f$C(N)/t_c(N)\f$ (all of
+/// The communication-to-computation ratio is \f$C(N)/(K\,t_c(N))\f$ (all of
 /// the communication, hidden or not). Source: the step model of MODELS.md section 5, the usual
 /// strong/weak scaling definitions (e.g. Hager and Wellein, "Introduction to High Performance
 /// Computing for Scientists and Engineers", 2010, ch. 5).
