@@ -15,6 +15,7 @@
 #include "paradox/compute/compute.hpp"
 #include "paradox/error.hpp"
 #include "paradox/hardware/hardware.hpp"
+#include "paradox/memory/memory.hpp"
 #include "paradox/pipeline/pipeline.hpp"
 #include "paradox/scaling/scaling.hpp"
 #include "paradox/units.hpp"
