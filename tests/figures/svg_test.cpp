@@ -124,3 +124,13 @@ TEST_CASE("render_svg reports a gnuplot failure with gnuplot's message") {
   CHECK_THAT(r.message, Catch::Contains("exited with status 1"));
   fs::remove_all(dir);
 }
+
+TEST_CASE("the legend goes where the figure asks") {
+  Figure f{.title = "t", .x = {.label = "x"}, .y = {.label = "y"}};
+  f.series.push_back({.name = "s", .points = {{1.0, 1.0}, {2.0, 2.0}}});
+  CHECK(gnuplot_script(f, "a.svg", "a.dat").find("set key top left") != std::string::npos);
+  f.legend = LegendPlacement::bottom_right;
+  CHECK(gnuplot_script(f, "a.svg", "a.dat").find("set key bottom right") != std::string::npos);
+  f.legend = LegendPlacement::below;
+  CHECK(gnuplot_script(f, "a.svg", "a.dat").find("set key outside below") != std::string::npos);
+}

@@ -64,6 +64,13 @@ struct Marker {
   std::string color{};  ///< "#rrggbb"; empty = black
 };
 
+/// @brief Where the legend goes: a corner the figure's data leaves empty, or below the plot.
+enum class LegendPlacement {
+  top_left,      ///< inside, top left (decreasing curves)
+  bottom_right,  ///< inside, bottom right (curves rising from the bottom left, like throughput)
+  below          ///< outside, under the x axis: never over data, at the cost of plot height
+};
+
 /// @brief A complete figure: everything a renderer needs, nothing about how it is rendered.
 struct Figure {
   std::string title;                           ///< figure title
@@ -72,6 +79,7 @@ struct Figure {
   std::vector<Series> series{};                ///< curves, drawn in order
   std::vector<VerticalLine> vertical_lines{};  ///< reference lines
   std::vector<Marker> markers{};               ///< labelled points
+  LegendPlacement legend = LegendPlacement::top_left;  ///< where the legend box goes
 };
 
 /// @brief What a renderer reports: success, or why it failed. Renderers never throw.

@@ -133,6 +133,9 @@ struct ScalingEfficiencyFigure {
   const double batch = static_cast<double>(plot.samples_per_step);
   Figure& f = out.figure;
   f.title = plot.title;
+  // Curves rise from the bottom left, but a slow network's can fall along the bottom: only a
+  // legend outside the plot is clear of every curve.
+  f.legend = LegendPlacement::below;
   f.x = Axis{.label = plot.worker_label, .unit = "", .log_scale = true, .log_base = 2};
   f.y = Axis{.label = "Throughput",
              .unit = absolute ? plot.sample_unit + "/s" : "x one worker",

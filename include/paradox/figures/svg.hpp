@@ -34,7 +34,7 @@ namespace paradox::figures {
 struct SvgOptions {
   std::string gnuplot = "gnuplot";  ///< gnuplot executable, looked up in PATH
   int width = 900;                  ///< SVG width in pixels
-  int height = 560;                 ///< SVG height in pixels
+  int height = 640;                 ///< SVG height in pixels (room for a legend below the plot)
 };
 
 /// @brief A string as a gnuplot single-quoted literal: quotes doubled, line breaks flattened.
@@ -133,7 +133,17 @@ inline constexpr std::string_view palette[] = {"#1f77b4", "#d62728", "#2ca02c", 
   s += detail::axis_commands(figure.y, "y");
   s += "set autoscale xfix\n";  // the x range ends at the data, not at the next tick
   s += "set grid back lc rgb '#dddddd'\n";
-  s += "set key top left opaque box lc rgb '#cccccc'\n";
+  switch (figure.legend) {
+    case LegendPlacement::top_left:
+      s += "set key top left opaque box lc rgb '#cccccc'\n";
+      break;
+    case LegendPlacement::bottom_right:
+      s += "set key bottom right opaque box lc rgb '#cccccc'\n";
+      break;
+    case LegendPlacement::below:
+      s += "set key below center vertical\n";  // no box: it would cross the x label
+      break;
+  }
   s += "set border lc rgb '#444444'\n";
   for (const VerticalLine& v : figure.vertical_lines) {
     const std::string color = v.color.empty() ? std::string("#888888") : v.color;
