@@ -13,6 +13,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libtomlplusplus-dev  # the calculator and scenario files
   gnuplot-nox                     # SVG figures
   doxygen                         # the docs target
+  libjs-mathjax                   # formulas in the docs, rendered offline (no CDN needed)
 )
 
 missing=()
