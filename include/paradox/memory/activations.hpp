@@ -3,10 +3,9 @@
 /// pipeline stage holding several micro-batches.
 #pragma once
 
-#include <array>
-#include <optional>
 #include <string_view>
 
+#include "paradox/compute/recomputation.hpp"
 #include "paradox/error.hpp"
 #include "paradox/pipeline/in_flight.hpp"
 #include "paradox/units.hpp"
@@ -16,41 +15,11 @@ namespace paradox::memory {
 /// @addtogroup memory
 /// @{
 
-/// @brief What the backward pass recomputes instead of storing.
-enum class Recomputation {
-  none,       ///< store every activation
-  selective,  ///< recompute the attention core (\f$QK^T\f$, softmax, dropout, attention over V)
-  full        ///< store only each layer's input, recompute the layer
-};
-
-/// @brief Every Recomputation, in declaration order.
-inline constexpr std::array<Recomputation, 3> all_recomputations{
-    Recomputation::none, Recomputation::selective, Recomputation::full};
-
-/// @brief CLI spelling: "none", "selective" or "full".
-/// @param r the recomputation
-/// @return its spelling, as parse_recomputation reads it
-[[nodiscard]] constexpr std::string_view to_string(Recomputation r) noexcept {
-  switch (r) {
-    case Recomputation::none:
-      return "none";
-    case Recomputation::selective:
-      return "selective";
-    case Recomputation::full:
-      return "full";
-  }
-  return "unknown";
-}
-
-/// @brief Parses "none", "selective" or "full".
-/// @param text the spelling
-/// @return the recomputation, or std::nullopt for anything else
-[[nodiscard]] constexpr std::optional<Recomputation> parse_recomputation(
-    std::string_view text) noexcept {
-  for (Recomputation r : all_recomputations)
-    if (to_string(r) == text) return r;
-  return std::nullopt;
-}
+// What the backward pass recomputes is the compute family's Recomputation: the same choice
+// costs FLOPs there (HFU) and saves memory here.
+using compute::all_recomputations;
+using compute::parse_recomputation;
+using compute::Recomputation;
 
 /// @brief One transformer layer's activations for one micro-batch.
 struct LayerActivationInput {
