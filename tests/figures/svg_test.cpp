@@ -132,5 +132,5 @@ TEST_CASE("the legend goes where the figure asks") {
   f.legend = LegendPlacement::bottom_right;
   CHECK(gnuplot_script(f, "a.svg", "a.dat").find("set key bottom right") != std::string::npos);
   f.legend = LegendPlacement::below;
-  CHECK(gnuplot_script(f, "a.svg", "a.dat").find("set key outside below") != std::string::npos);
+  CHECK(gnuplot_script(f, "a.svg", "a.dat").find("set key below") != std::string::npos);
 }
