@@ -29,6 +29,8 @@ TEST_CASE("numbers print with significant digits, every integer digit and no exp
   CHECK(fixed(-0.0996, 2) == "-0.10");
   CHECK(percent(0.1234) == "12.3%");
   CHECK(percent(0.1234, 2) == "12.34%");
+  // Huge shares (an MFU claim far above the peak) print in exponent form, not 45 digits.
+  CHECK(percent(6e42) == "6e+44%");
   CHECK(times(7.968) == "7.97x");
   CHECK(times(8.0) == "8x");
   CHECK(count(175e9) == "175B");

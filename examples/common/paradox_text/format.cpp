@@ -49,6 +49,8 @@ std::string fixed(double value, int decimals) {
 
 std::string percent(double fraction, int decimals) {
   if (!std::isfinite(fraction)) return "n/a";
+  // Beyond a million percent fixed decimals only print noise digits: "6e+44%", not 45 digits.
+  if (std::fabs(100.0 * fraction) >= 1e6) return number(100.0 * fraction, 3) + "%";
   return fixed(100.0 * fraction, decimals) + "%";
 }
 
