@@ -57,6 +57,22 @@ struct TransformerSpec {
   return m.hidden / m.heads;
 }
 
+namespace detail {
+/// The shape checks every model over a TransformerSpec needs: sizes >= 1, heads divide hidden,
+/// kv_heads divide heads. Messages name `function`.
+constexpr void validate_shape(std::string_view function, const TransformerSpec& m) {
+  require_at_least(function, "layers", m.layers, 1);
+  require_at_least(function, "hidden", m.hidden, 1);
+  require_at_least(function, "heads", m.heads, 1);
+  require_at_least(function, "kv_heads", m.kv_heads, 1);
+  require_at_least(function, "ffn_hidden", m.ffn_hidden, 1);
+  require_at_least(function, "vocab", m.vocab, 1);
+  require_at_least(function, "seq_len", m.seq_len, 1);
+  require_divisible(function, "hidden", m.hidden, "heads", m.heads);
+  require_divisible(function, "heads", m.heads, "kv_heads", m.kv_heads);
+}
+}  // namespace detail
+
 /// @brief Checks a spec: sizes >= 1, heads divide hidden, kv_heads divide heads, published
 /// count > 0, provenance present.
 /// @param m the spec to check (catalog presets pass)
@@ -64,15 +80,7 @@ struct TransformerSpec {
 ///   "transformer spec: hidden must be divisible by heads = 25 (got 1601)"
 constexpr void validate(const TransformerSpec& m) {
   constexpr std::string_view fn = "transformer spec";
-  require_at_least(fn, "layers", m.layers, 1);
-  require_at_least(fn, "hidden", m.hidden, 1);
-  require_at_least(fn, "heads", m.heads, 1);
-  require_at_least(fn, "kv_heads", m.kv_heads, 1);
-  require_at_least(fn, "ffn_hidden", m.ffn_hidden, 1);
-  require_at_least(fn, "vocab", m.vocab, 1);
-  require_at_least(fn, "seq_len", m.seq_len, 1);
-  require_divisible(fn, "hidden", m.hidden, "heads", m.heads);
-  require_divisible(fn, "heads", m.heads, "kv_heads", m.kv_heads);
+  detail::validate_shape(fn, m);
   require_positive(fn, "published_parameters", m.published_parameters);
   validate(fn, m.provenance);
 }

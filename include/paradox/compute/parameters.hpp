@@ -56,16 +56,7 @@ struct ParameterBreakdown {
 /// @return the breakdown; total() is the model's parameter count
 /// @see parameters
 [[nodiscard]] constexpr ParameterBreakdown parameter_breakdown(const TransformerSpec& m) {
-  constexpr std::string_view fn = "parameter count";
-  require_at_least(fn, "layers", m.layers, 1);
-  require_at_least(fn, "hidden", m.hidden, 1);
-  require_at_least(fn, "heads", m.heads, 1);
-  require_at_least(fn, "kv_heads", m.kv_heads, 1);
-  require_at_least(fn, "ffn_hidden", m.ffn_hidden, 1);
-  require_at_least(fn, "vocab", m.vocab, 1);
-  require_at_least(fn, "seq_len", m.seq_len, 1);
-  require_divisible(fn, "hidden", m.hidden, "heads", m.heads);
-  require_divisible(fn, "heads", m.heads, "kv_heads", m.kv_heads);
+  detail::validate_shape("parameter count", m);
   const double h = m.hidden;
   const double v = m.vocab;
   if (m.architecture == Architecture::gpt) {
