@@ -83,3 +83,32 @@ TEST_CASE("write_csv reports an unwritable path instead of throwing") {
   CHECK(result.message.find('\n') == std::string::npos);
   std::filesystem::remove(file);
 }
+
+TEST_CASE("a figure with boxes gets the end and colour columns and rows for every element") {
+  Figure f{.title = "Gantt",
+           .x = {.label = "Time", .unit = "ms", .ticks = {{.at = 0, .text = "start"}}},
+           .y = {.label = "Device", .ticks = {{.at = 0.5, .text = "1F1B, GPU 0"}}},
+           .series = {{.name = "s", .points = {{1, 2}}}},
+           .vertical_lines = {{.x = 8, .text = "end"}},
+           .boxes = {{.x0 = 0, .x1 = 1.5, .y0 = 0.1, .y1 = 0.9, .color = "#1f77b4", .text = "0"}},
+           .labels = {{.x = 2, .y = 0.5, .text = "idle"}},
+           .legend_entries = {{.text = "forward", .color = "#1f77b4"}}};
+  CHECK(to_csv(f) ==
+        "kind,name,Time (ms),Device,Time (ms) end,Device end,color\n"
+        "series,s,1,2,,,\n"
+        "vline,end,8,,,,\n"
+        "box,0,0,0.1,1.5,0.9,#1f77b4\n"
+        "label,idle,2,0.5,,,\n"
+        "legend,forward,,,,,#1f77b4\n"
+        "xtick,start,0,,,,\n"
+        "ytick,\"1F1B, GPU 0\",,0.5,,,\n");
+}
+
+TEST_CASE("a figure without boxes, labels, legend entries or ticks keeps the four columns") {
+  const Figure f{.title = "t",
+                 .x = {.label = "x", .min = 0.0, .max = 1.0},
+                 .y = {.label = "y"},
+                 .series = {{.name = "s", .points = {{1, 2}}}},
+                 .grid = false};
+  CHECK(to_csv(f) == "kind,name,x,y\nseries,s,1,2\n");
+}

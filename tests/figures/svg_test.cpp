@@ -134,3 +134,89 @@ TEST_CASE("the legend goes where the figure asks") {
   f.legend = LegendPlacement::below;
   CHECK(gnuplot_script(f, "a.svg", "a.dat").find("set key below") != std::string::npos);
 }
+
+namespace {
+Figure boxes_only() {
+  return Figure{
+      .title = "Gantt",
+      .x = {.label = "Time", .unit = "ms"},
+      .y = {.label = "Device", .ticks = {{.at = 0.5, .text = "1F1B · GPU 0"}, {.at = 1.5, .text = "it's"}}},
+      .legend = LegendPlacement::below,
+      .boxes = {{.x0 = 0, .x1 = 2, .y0 = 0.1, .y1 = 0.9, .color = "#08306b", .text = "F0"},
+                {.x0 = 2, .x1 = 5, .y0 = 1.1, .y1 = 1.9, .color = "#fdd0a2", .text = "B'0"},
+                {.x0 = 5, .x1 = 6, .y0 = 0.1, .y1 = 0.9, .color = "#cccccc"}},
+      .labels = {{.x = 6, .y = 1, .text = "idle", .align = TextAlign::left}},
+      .legend_entries = {{.text = "forward", .color = "#08306b"}, {.text = "... more"}},
+      .grid = false};
+}
+}  // namespace
+
+TEST_CASE("boxes become back-layer rectangles with centred labels in a contrasting colour") {
+  const std::string script = gnuplot_script(boxes_only(), "g.svg", "g.dat");
+  CHECK_THAT(script, Catch::Contains("set object 1 rect from 0,0.1 to 2,0.9 fc rgb '#08306b' "
+                                     "fillstyle solid 1.0 border lc rgb '#ffffff' lw 1 back\n"));
+  CHECK_THAT(script, Catch::Contains("set object 2 rect from 2,1.1 to 5,1.9 fc rgb '#fdd0a2'"));
+  CHECK_THAT(script, Catch::Contains("set object 3 rect"));
+  CHECK_THAT(script, !Catch::Contains("set object 4"));
+  // White on the dark blue, black on the pale orange; quotes doubled.
+  CHECK_THAT(script, Catch::Contains("set label 'F0' at 1,0.5 center front textcolor rgb '#ffffff' "
+                                     "font ',10'"));
+  CHECK_THAT(script, Catch::Contains("set label 'B''0' at 3.5,1.5 center front textcolor rgb "
+                                     "'#000000'"));
+  CHECK_THAT(script, Catch::Contains("set label 'idle' at 6,1 left front"));
+}
+
+TEST_CASE("boxes set the ranges gnuplot would not autoscale to; explicit ends win") {
+  Figure f = boxes_only();
+  std::string script = gnuplot_script(f, "g.svg", "g.dat");
+  CHECK_THAT(script, Catch::Contains("set xrange [0:6]\n"));
+  CHECK_THAT(script, Catch::Contains("set yrange [0.1:1.9]\n"));
+  CHECK_THAT(script, !Catch::Contains("set grid"));
+  f.x.min = -1.0;
+  f.y.max = 2.0;
+  script = gnuplot_script(f, "g.svg", "g.dat");
+  CHECK_THAT(script, Catch::Contains("set xrange [-1:6]\n"));
+  CHECK_THAT(script, Catch::Contains("set yrange [0.1:2]\n"));
+  // Without boxes only the explicit end is set; the range comes after "set autoscale xfix".
+  Figure g{.title = "g", .x = {.label = "x", .min = 0.0}, .y = {.label = "y", .min = 0.0, .max = 1.0}};
+  g.series.push_back({.name = "s", .points = {{1.0, 0.5}}});
+  script = gnuplot_script(g, "g.svg", "g.dat");
+  CHECK_THAT(script, Catch::Contains("set autoscale xfix\nset xrange [0:*]\nset yrange [0:1]\n"));
+}
+
+TEST_CASE("explicit ticks and legend entries reach the script") {
+  const std::string script = gnuplot_script(boxes_only(), "g.svg", "g.dat");
+  CHECK_THAT(script, Catch::Contains("set ytics ('1F1B · GPU 0' 0.5, 'it''s' 1.5)\n"));
+  CHECK_THAT(script, Catch::Contains("plot NaN with boxes fs solid 1.0 lc rgb '#08306b' title "
+                                     "'forward'"));
+  CHECK_THAT(script, Catch::Contains("NaN with lines lc rgb '#ffffff' title '... more'"));
+  Figure bare = boxes_only();
+  bare.legend_entries.clear();
+  CHECK_THAT(gnuplot_script(bare, "g.svg", "g.dat"), Catch::Contains("plot NaN notitle\n"));
+}
+
+TEST_CASE("figures without the new elements keep their script") {
+  const std::string script = gnuplot_script(sample(), "/tmp/o.svg", "/tmp/d.dat");
+  CHECK_THAT(script, !Catch::Contains("range"));
+  CHECK_THAT(script, !Catch::Contains("set object"));
+  CHECK_THAT(script, !Catch::Contains("tics"));
+  CHECK_THAT(script, !Catch::Contains("NaN"));
+  CHECK_THAT(script, Catch::Contains("set grid back"));
+}
+
+TEST_CASE("render_svg draws a figure of boxes only") {
+  if (!gnuplot_available()) {
+    WARN("gnuplot is not installed: SVG rendering not exercised (Debian: gnuplot-nox)");
+    return;
+  }
+  const fs::path dir = scratch("boxes");
+  const RenderResult r = render_svg(boxes_only(), dir / "gantt.svg");
+  INFO(r.message);
+  REQUIRE(r.ok);
+  const std::string svg = slurp(dir / "gantt.svg");
+  CHECK_THAT(svg, Catch::Contains("1F1B · GPU 0"));
+  CHECK_THAT(svg, Catch::Contains("F0"));
+  CHECK_THAT(svg, Catch::Contains("forward"));
+  CHECK_THAT(svg, Catch::Contains("Time (ms)"));
+  fs::remove_all(dir);
+}

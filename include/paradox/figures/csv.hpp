@@ -34,24 +34,56 @@ namespace paradox::figures {
 /// Columns: `kind,name,<x axis title>,<y axis title>`. `kind` is `series` for curve samples,
 /// `marker` for labelled points and `vline` for vertical lines (whose y is empty). Numbers are
 /// written with the shortest text that reads back to the same double, whatever the C locale.
+///
+/// A figure with boxes, text labels, legend entries or explicit ticks (a Gantt chart, a heat
+/// map) gets three more columns, `<x axis title> end,<y axis title> end,color`, and more kinds:
+/// `box` (name = its text; x, y = the lower-left corner; the ends = the upper-right corner),
+/// `label` (free text at x, y), `legend` (name and colour of a colour key), `xtick` and `ytick`
+/// (name = the tick text, at x resp. y). Cells a kind does not use are empty. Figures with none
+/// of these keep the four-column form.
 /// @param figure the figure (not validated: CSV can carry any finite or non-finite value)
 /// @return the CSV text, ending with a newline
 [[nodiscard]] inline std::string to_csv(const Figure& figure) {
+  const bool extended = !figure.boxes.empty() || !figure.labels.empty() ||
+                        !figure.legend_entries.empty() || !figure.x.ticks.empty() ||
+                        !figure.y.ticks.empty();
+  const std::string pad = extended ? ",,," : "";
   std::string text =
-      "kind,name," + csv_field(axis_title(figure.x)) + "," + csv_field(axis_title(figure.y)) + "\n";
+      "kind,name," + csv_field(axis_title(figure.x)) + "," + csv_field(axis_title(figure.y));
+  if (extended) {
+    text += "," + csv_field(axis_title(figure.x) + " end") + "," +
+            csv_field(axis_title(figure.y) + " end") + ",color";
+  }
+  text += "\n";
   for (const Series& s : figure.series) {
     for (const Point& p : s.points) {
       text += "series," + csv_field(s.name) + "," + detail::number(p.x) + "," +
-              detail::number(p.y) + "\n";
+              detail::number(p.y) + pad + "\n";
     }
   }
   for (const Marker& m : figure.markers) {
     text += "marker," + csv_field(m.text) + "," + detail::number(m.x) + "," + detail::number(m.y) +
-            "\n";
+            pad + "\n";
   }
   for (const VerticalLine& v : figure.vertical_lines) {
-    text += "vline," + csv_field(v.text) + "," + detail::number(v.x) + ",\n";
+    text += "vline," + csv_field(v.text) + "," + detail::number(v.x) + "," + pad + "\n";
   }
+  if (!extended) return text;
+  for (const Box& b : figure.boxes) {
+    text += "box," + csv_field(b.text) + "," + detail::number(b.x0) + "," + detail::number(b.y0) +
+            "," + detail::number(b.x1) + "," + detail::number(b.y1) + "," + csv_field(b.color) +
+            "\n";
+  }
+  for (const TextLabel& l : figure.labels) {
+    text += "label," + csv_field(l.text) + "," + detail::number(l.x) + "," + detail::number(l.y) +
+            ",,," + csv_field(l.color) + "\n";
+  }
+  for (const LegendEntry& e : figure.legend_entries)
+    text += "legend," + csv_field(e.text) + ",,,,," + csv_field(e.color) + "\n";
+  for (const Tick& t : figure.x.ticks)
+    text += "xtick," + csv_field(t.text) + "," + detail::number(t.at) + ",,,,\n";
+  for (const Tick& t : figure.y.ticks)
+    text += "ytick," + csv_field(t.text) + ",," + detail::number(t.at) + ",,,\n";
   return text;
 }
 

@@ -1,7 +1,9 @@
 /// @file
-/// @brief The figure data model: a title, two axes with units, named (x, y) series, vertical
-/// lines and labelled points. Renderers (CSV, SVG through gnuplot) read it; builders such as
-/// ScalingEfficiencyPlot fill it from the models.
+/// @brief The figure data model: a title, two axes with units (optionally with categorical
+/// ticks and a fixed range), named (x, y) series, vertical lines, labelled points, filled boxes
+/// with centred text, free text labels and legend entries for box colours. Renderers (CSV, SVG
+/// through gnuplot) read it; builders such as ScalingEfficiencyPlot or PipelineSchedulePlot
+/// fill it from the models.
 #pragma once
 
 #include <charconv>
@@ -41,12 +43,22 @@ struct Series {
   std::string color{};        ///< "#rrggbb"; empty = the renderer's palette
 };
 
-/// @brief One axis: what it measures, its unit, and whether it is logarithmic.
+/// @brief A tick mark with its own text, for categorical axes (TP = 1, 2, 4, 8; device names).
+struct Tick {
+  double at = 0.0;   ///< position, in axis units
+  std::string text;  ///< text printed at the tick
+};
+
+/// @brief One axis: what it measures, its unit, whether it is logarithmic, and optionally its
+/// ticks and range.
 struct Axis {
   std::string label;       ///< what is measured ("Accelerators")
   std::string unit{};      ///< its unit ("samples/s"); empty for pure counts or ratios
   bool log_scale = false;  ///< logarithmic axis (all values must then be > 0)
   int log_base = 10;       ///< base of the logarithmic axis (2 suits powers of two)
+  std::vector<Tick> ticks{};  ///< explicit ticks (categorical axes); empty = automatic ticks
+  std::optional<double> min{};  ///< lower end of the axis; unset = from the data
+  std::optional<double> max{};  ///< upper end of the axis; unset = from the data
 };
 
 /// @brief A vertical reference line at `x` across the plot, with an optional label.
@@ -62,6 +74,42 @@ struct Marker {
   double y = 0.0;       ///< position, in y axis units
   std::string text{};   ///< label drawn next to the point
   std::string color{};  ///< "#rrggbb"; empty = black
+};
+
+/// @brief A filled rectangle in axis units with an optional label centred in it (Gantt ops,
+/// heat-map cells, gauge bars). Boxes are drawn in order, before (under) the series.
+struct Box {
+  double x0 = 0.0;           ///< left edge, in x axis units
+  double x1 = 0.0;           ///< right edge, in x axis units (> x0)
+  double y0 = 0.0;           ///< bottom edge, in y axis units
+  double y1 = 0.0;           ///< top edge, in y axis units (> y0)
+  std::string color;         ///< fill, "#rrggbb" (required)
+  std::string text{};        ///< label centred in the box; empty = none
+  std::string text_color{};  ///< "#rrggbb"; empty = black or white, whichever contrasts more
+};
+
+/// @brief How a TextLabel is aligned on its anchor point.
+enum class TextAlign {
+  left,    ///< the text starts at the anchor
+  center,  ///< the text is centred on the anchor
+  right    ///< the text ends at the anchor
+};
+
+/// @brief Free text at a point in axis units, without a marker (a value beside a bar, the name
+/// of a reference line).
+struct TextLabel {
+  double x = 0.0;                        ///< anchor, in x axis units
+  double y = 0.0;                        ///< anchor, in y axis units
+  std::string text;                      ///< the text
+  std::string color{};                   ///< "#rrggbb"; empty = black
+  TextAlign align = TextAlign::center;   ///< horizontal alignment on the anchor
+};
+
+/// @brief A colour key shown in the legend, for colours that boxes use (series have their own
+/// legend entries).
+struct LegendEntry {
+  std::string text;     ///< legend text ("forward", "over capacity")
+  std::string color{};  ///< the swatch, "#rrggbb"; empty = text only, no swatch
 };
 
 /// @brief Where the legend goes: a corner the figure's data leaves empty, or below the plot.
@@ -80,6 +128,11 @@ struct Figure {
   std::vector<VerticalLine> vertical_lines{};  ///< reference lines
   std::vector<Marker> markers{};               ///< labelled points
   LegendPlacement legend = LegendPlacement::top_left;  ///< where the legend box goes
+  std::vector<Box> boxes{};                    ///< filled rectangles, drawn before the series
+  std::vector<TextLabel> labels{};             ///< free text, drawn on top
+  std::vector<LegendEntry> legend_entries{};   ///< colour keys, after the series' entries
+  bool grid = true;                            ///< light grid lines behind the data
+  int box_text_size = 10;                      ///< font size (points) of the boxes' labels
 };
 
 /// @brief What a renderer reports: success, or why it failed. Renderers never throw.
@@ -125,6 +178,25 @@ inline void check_color(std::string_view what, std::string_view color) {
                         "\"" + std::string(color) + "\"");
 }
 
+inline void check_required_color(std::string_view what, std::string_view color) {
+  if (!is_hex_color(color))
+    throw invalid_input("figure", std::string(what), "be \"#rrggbb\"",
+                        "\"" + std::string(color) + "\"");
+}
+
+inline void check_axis(std::string_view which, const Axis& axis) {
+  const std::string name(which);
+  if (axis.log_scale) require_at_least("figure", name + " log_base", axis.log_base, 2);
+  for (std::size_t i = 0; i < axis.ticks.size(); ++i)
+    check_coordinate(name + " tick " + std::to_string(i), axis.ticks[i].at, axis);
+  if (axis.min) check_coordinate(name + " min", *axis.min, axis);
+  if (axis.max) check_coordinate(name + " max", *axis.max, axis);
+  if (axis.min && axis.max && !(*axis.max > *axis.min))
+    throw invalid_input("figure", name + " max",
+                        "be > " + name + " min = " + paradox::detail::describe(*axis.min),
+                        paradox::detail::describe(*axis.max));
+}
+
 /// Shortest round-trip decimal text for a double, independent of the C locale.
 [[nodiscard]] inline std::string number(double v) {
   char buffer[32];
@@ -135,16 +207,15 @@ inline void check_color(std::string_view what, std::string_view color) {
 }  // namespace detail
 
 /// @brief Checks that a figure can be rendered: finite coordinates, positive values on
-/// logarithmic axes, log bases >= 2, colours of the form "#rrggbb".
+/// logarithmic axes, log bases >= 2, colours of the form "#rrggbb", axis ranges with
+/// min < max, boxes with x0 < x1 and y0 < y1 and a fill colour.
 /// @param figure the figure to check
 /// @throws invalid_input naming the first offending field, e.g.
-///   "figure: series 'ideal' point 3 y must be > 0 on a logarithmic axis (got 0)"
+///   "figure: series 'ideal' point 3 y must be > 0 on a logarithmic axis (got 0)" or
+///   "figure: box 2 x1 must be > x0 = 4 (got 3)"
 inline void validate(const Figure& figure) {
-  for (const Axis* axis : {&figure.x, &figure.y}) {
-    if (axis->log_scale)
-      require_at_least("figure", axis == &figure.x ? "x log_base" : "y log_base", axis->log_base,
-                       2);
-  }
+  detail::check_axis("x", figure.x);
+  detail::check_axis("y", figure.y);
   for (const Series& s : figure.series) {
     detail::check_color("series '" + s.name + "' color", s.color);
     for (std::size_t i = 0; i < s.points.size(); ++i) {
@@ -162,6 +233,32 @@ inline void validate(const Figure& figure) {
     detail::check_coordinate("marker '" + m.text + "' x", m.x, figure.x);
     detail::check_coordinate("marker '" + m.text + "' y", m.y, figure.y);
   }
+  for (std::size_t i = 0; i < figure.boxes.size(); ++i) {
+    const Box& b = figure.boxes[i];
+    const std::string where = "box " + std::to_string(i);
+    detail::check_coordinate(where + " x0", b.x0, figure.x);
+    detail::check_coordinate(where + " x1", b.x1, figure.x);
+    detail::check_coordinate(where + " y0", b.y0, figure.y);
+    detail::check_coordinate(where + " y1", b.y1, figure.y);
+    if (!(b.x1 > b.x0))
+      throw invalid_input("figure", where + " x1",
+                          "be > x0 = " + paradox::detail::describe(b.x0),
+                          paradox::detail::describe(b.x1));
+    if (!(b.y1 > b.y0))
+      throw invalid_input("figure", where + " y1",
+                          "be > y0 = " + paradox::detail::describe(b.y0),
+                          paradox::detail::describe(b.y1));
+    detail::check_required_color(where + " color", b.color);
+    detail::check_color(where + " text_color", b.text_color);
+  }
+  for (const TextLabel& l : figure.labels) {
+    detail::check_color("label '" + l.text + "' color", l.color);
+    detail::check_coordinate("label '" + l.text + "' x", l.x, figure.x);
+    detail::check_coordinate("label '" + l.text + "' y", l.y, figure.y);
+  }
+  for (const LegendEntry& e : figure.legend_entries)
+    detail::check_color("legend entry '" + e.text + "' color", e.color);
+  require_in_range("figure", "box_text_size", figure.box_text_size, 4, 72);
 }
 
 /// @}

@@ -14,10 +14,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -108,7 +111,56 @@ inline constexpr std::string_view palette[] = {"#1f77b4", "#d62728", "#2ca02c", 
   if (axis.log_scale) {
     text += "set logscale " + std::string(which) + " " + std::to_string(axis.log_base) + "\n";
   }
+  if (!axis.ticks.empty()) {
+    text += "set " + std::string(which) + "tics (";
+    for (std::size_t i = 0; i < axis.ticks.size(); ++i) {
+      if (i > 0) text += ", ";
+      text += gnuplot_quote(axis.ticks[i].text) + " " + number(axis.ticks[i].at);
+    }
+    text += ")\n";
+  }
   return text;
+}
+
+/// The range command for one axis: the explicit ends, and for figures with boxes (which
+/// gnuplot's autoscaling ignores) the missing ends from the boxes and series. "" when the axis
+/// is left to gnuplot entirely.
+[[nodiscard]] inline std::string range_command(const Figure& figure, bool x_axis) {
+  const Axis& axis = x_axis ? figure.x : figure.y;
+  std::optional<double> lo = axis.min;
+  std::optional<double> hi = axis.max;
+  if (!figure.boxes.empty() && (!lo || !hi)) {
+    double data_lo = x_axis ? figure.boxes.front().x0 : figure.boxes.front().y0;
+    double data_hi = x_axis ? figure.boxes.front().x1 : figure.boxes.front().y1;
+    for (const Box& b : figure.boxes) {
+      data_lo = std::min(data_lo, x_axis ? b.x0 : b.y0);
+      data_hi = std::max(data_hi, x_axis ? b.x1 : b.y1);
+    }
+    for (const Series& s : figure.series) {
+      for (const Point& p : s.points) {
+        data_lo = std::min(data_lo, x_axis ? p.x : p.y);
+        data_hi = std::max(data_hi, x_axis ? p.x : p.y);
+      }
+    }
+    if (!lo) lo = hi ? std::min(data_lo, *hi) : data_lo;
+    if (!hi) hi = std::max(data_hi, *lo);
+    if (!(*hi > *lo)) hi = *lo + 1.0;
+  }
+  if (!lo && !hi) return {};
+  return std::string("set ") + (x_axis ? "x" : "y") + "range [" + (lo ? number(*lo) : "*") + ":" +
+         (hi ? number(*hi) : "*") + "]\n";
+}
+
+/// Black or white, whichever contrasts more with the "#rrggbb" background (WCAG 2 contrast
+/// ratio of the relative luminance).
+[[nodiscard]] inline std::string contrasting_text_color(std::string_view background) {
+  if (!is_hex_color(background)) return "#000000";
+  const auto channel = [&](std::size_t at) {
+    const double c = std::stoi(std::string(background.substr(at, 2)), nullptr, 16) / 255.0;
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+  };
+  const double l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return (1.05 / (l + 0.05)) > ((l + 0.05) / 0.05) ? "#ffffff" : "#000000";
 }
 
 }  // namespace detail
@@ -132,7 +184,9 @@ inline constexpr std::string_view palette[] = {"#1f77b4", "#d62728", "#2ca02c", 
   s += detail::axis_commands(figure.x, "x");
   s += detail::axis_commands(figure.y, "y");
   s += "set autoscale xfix\n";  // the x range ends at the data, not at the next tick
-  s += "set grid back lc rgb '#dddddd'\n";
+  s += detail::range_command(figure, true);
+  s += detail::range_command(figure, false);
+  if (figure.grid) s += "set grid back lc rgb '#dddddd'\n";
   switch (figure.legend) {
     case LegendPlacement::top_left:
       s += "set key top left opaque box lc rgb '#cccccc'\n";
@@ -166,6 +220,31 @@ inline constexpr std::string_view palette[] = {"#1f77b4", "#d62728", "#2ca02c", 
          detail::number(m.y) + placement + " point pt 6 ps 2.2 lw 2 lc rgb " +
          gnuplot_quote(color) + " textcolor rgb " + gnuplot_quote(color) + " front\n";
   }
+  // Boxes are numbered objects on the back layer (under the series, over the grid), with a
+  // thin white border so that adjacent boxes stay distinct; their labels come on top.
+  for (std::size_t i = 0; i < figure.boxes.size(); ++i) {
+    const Box& b = figure.boxes[i];
+    s += "set object " + std::to_string(i + 1) + " rect from " + detail::number(b.x0) + "," +
+         detail::number(b.y0) + " to " + detail::number(b.x1) + "," + detail::number(b.y1) +
+         " fc rgb " + gnuplot_quote(b.color) +
+         " fillstyle solid 1.0 border lc rgb '#ffffff' lw 1 back\n";
+  }
+  for (const Box& b : figure.boxes) {
+    if (b.text.empty()) continue;
+    const std::string color =
+        b.text_color.empty() ? detail::contrasting_text_color(b.color) : b.text_color;
+    s += "set label " + gnuplot_quote(b.text) + " at " + detail::number((b.x0 + b.x1) / 2) + "," +
+         detail::number((b.y0 + b.y1) / 2) + " center front textcolor rgb " +
+         gnuplot_quote(color) + " font '," + std::to_string(figure.box_text_size) + "'\n";
+  }
+  for (const TextLabel& l : figure.labels) {
+    const std::string color = l.color.empty() ? std::string("#000000") : l.color;
+    const char* align = l.align == TextAlign::left    ? " left"
+                        : l.align == TextAlign::right ? " right"
+                                                      : " center";
+    s += "set label " + gnuplot_quote(l.text) + " at " + detail::number(l.x) + "," +
+         detail::number(l.y) + align + " front textcolor rgb " + gnuplot_quote(color) + "\n";
+  }
   std::string plot;
   std::size_t block = 0;
   for (std::size_t i = 0; i < figure.series.size(); ++i) {
@@ -176,6 +255,14 @@ inline constexpr std::string_view palette[] = {"#1f77b4", "#d62728", "#2ca02c", 
             detail::style_clause(series, i) + " title " + gnuplot_quote(series.name);
     ++block;
   }
+  // Colour keys: an empty plot (NaN) per entry whose legend sample is a filled box.
+  for (const LegendEntry& e : figure.legend_entries) {
+    plot += plot.empty() ? "plot " : ", \\\n     ";
+    plot += e.color.empty() ? "NaN with lines lc rgb '#ffffff' title " + gnuplot_quote(e.text)
+                            : "NaN with boxes fs solid 1.0 lc rgb " + gnuplot_quote(e.color) +
+                                  " title " + gnuplot_quote(e.text);
+  }
+  if (plot.empty()) plot = "plot NaN notitle";  // boxes only: gnuplot still needs a plot
   s += plot + "\n";
   s += "unset output\n";
   return s;
@@ -251,8 +338,9 @@ namespace detail {
 /// @brief Renders the figure to `svg_path` with gnuplot, leaving the script (.gp) and the data
 /// (.dat) beside it.
 ///
-/// Never throws: an invalid figure, an unwritable directory, a missing gnuplot or a gnuplot
-/// error all come back as `ok == false` with a one-line message. Missing parent directories are
+/// Never throws: an invalid figure, a figure with neither points nor boxes, an unwritable
+/// directory, a missing gnuplot or a gnuplot error all come back as `ok == false` with a
+/// one-line message. Missing parent directories are
 /// created.
 /// @param figure the figure; it is validated first (see validate)
 /// @param svg_path the SVG to write, e.g. "out/scaling_efficiency.svg"
@@ -271,10 +359,10 @@ namespace detail {
     result.message = e.what();
     return result;
   }
-  bool any_points = false;
+  bool any_points = !figure.boxes.empty();
   for (const Series& s : figure.series) any_points = any_points || !s.points.empty();
   if (!any_points) {
-    result.message = "render_svg: figure '" + figure.title + "' has no points to plot";
+    result.message = "render_svg: figure '" + figure.title + "' has no points or boxes to plot";
     return result;
   }
   std::error_code ec;
