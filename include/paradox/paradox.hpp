@@ -16,6 +16,7 @@
 #include "paradox/error.hpp"
 #include "paradox/hardware/hardware.hpp"
 #include "paradox/memory/memory.hpp"
+#include "paradox/parallel/parallel.hpp"
 #include "paradox/pipeline/pipeline.hpp"
 #include "paradox/scaling/scaling.hpp"
 #include "paradox/units.hpp"

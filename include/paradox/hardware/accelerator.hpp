@@ -86,6 +86,11 @@ struct Accelerator {
   DollarsPerHour price_per_hour{};  ///< rental price of one accelerator
   Provenance provenance{};          ///< compute, memory and power figures
   Provenance price_provenance{};    ///< prices are market figures: usually a didactic assumption
+  /// Share of the dense peak that a training step's matmuls reach on this accelerator, the
+  /// compute efficiency of parallel::evaluate() (MODELS.md sec. 5: a sourced catalog figure per
+  /// generation, never a per-run constant); 0 = not known. Its source is the provenance's
+  /// "achievable_fraction" figure.
+  double achievable_fraction = 0.0;
 };
 
 namespace detail {
@@ -158,6 +163,7 @@ inline void validate(const Accelerator& acc) {
   require_non_negative(fn, "dense_peak.int8", acc.dense_peak.int8);
   if (!any) throw invalid_input(fn, "dense_peak", "support at least one precision", "none");
   require_positive(fn, "hbm_capacity", acc.hbm_capacity);
+  require_fraction(fn, "achievable_fraction", acc.achievable_fraction);
   require_positive(fn, "hbm_bandwidth", acc.hbm_bandwidth);
   require_positive(fn, "tdp", acc.tdp);
   require_non_negative(fn, "price_per_hour", acc.price_per_hour);

@@ -102,6 +102,9 @@ struct StageActivationInput {
   pipeline::PipelineShape pipeline{};  ///< p stages, m micro-batches, v chunks per device
   int stage = 0;                       ///< the stage, in [0, p)
   bool embedding = true;  ///< add the first stage's embedding dropout mask (sec. 4.3)
+  /// The stage's layers when the split is not even (memory::layers_on_stage()); 0 = \f$L/p\f$,
+  /// which needs p (p v when interleaved) to divide L.
+  int layers_on_stage = 0;
 };
 
 /// @brief A stage's activations, by part.
@@ -143,12 +146,15 @@ struct StageActivations {
   const int chunks = in.schedule == pipeline::Schedule::interleaved_1f1b
                          ? in.pipeline.stages * in.pipeline.virtual_stages
                          : in.pipeline.stages;
-  require_divisible(fn, "layers", in.layers,
-                    in.schedule == pipeline::Schedule::interleaved_1f1b
-                        ? "stages x virtual_stages"
-                        : "stages",
-                    chunks);
-  const int on_stage = in.layers / in.pipeline.stages;
+  require_at_least(fn, "layers_on_stage", in.layers_on_stage, 0);
+  if (in.layers_on_stage == 0)
+    require_divisible(fn, "layers", in.layers,
+                      in.schedule == pipeline::Schedule::interleaved_1f1b
+                          ? "stages x virtual_stages"
+                          : "stages",
+                      chunks);
+  const int on_stage =
+      in.layers_on_stage > 0 ? in.layers_on_stage : in.layers / in.pipeline.stages;
   StageActivations out{.per_layer = per_layer,
                        .layers_on_stage = on_stage,
                        .held_microbatches = held,

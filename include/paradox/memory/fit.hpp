@@ -3,6 +3,7 @@
 /// states, activations and reserved bytes per device, against the HBM, with the headroom.
 #pragma once
 
+#include <limits>
 #include <string_view>
 
 #include "paradox/compute/model_spec.hpp"
@@ -88,6 +89,10 @@ struct TrainingMemoryInput {
   Accelerator accelerator{};  ///< the device
   ModelParallel layout{};     ///< t and pp
   int data_parallel = 1;      ///< \f$N_d\f$
+  /// Context-parallel degree: each device holds s / cp of every sequence's activations, and
+  /// the cp ranks of a replica hold the same weights, so ZeRO shards over \f$N_d \cdot cp\f$
+  /// (Megatron-Core's data-and-context-parallel group)
+  int context_parallel = 1;
   int zero_stage = 0;         ///< 0-3
   ZeroAccounting accounting = ZeroAccounting::paper;  ///< ZeRO-2 accounting
   BytesPerParameter bytes = adam_mixed_precision;     ///< optimizer accounting
@@ -115,13 +120,20 @@ struct TrainingMemoryInput {
 [[nodiscard]] constexpr FitResult evaluate(const TrainingMemoryInput& in, int stage) {
   const compute::ParameterBreakdown parts = compute::parameter_breakdown(in.model);
   const double psi = stage_parameters(parts, in.layout, stage);
+  require_at_least("memory fit", "context_parallel", in.context_parallel, 1);
+  require_at_least("memory fit", "data_parallel", in.data_parallel, 1);
+  const int seq_len = in.seq_len > 0 ? in.seq_len : in.model.seq_len;
+  require_divisible("memory fit", "seq_len", seq_len, "context_parallel", in.context_parallel);
+  const long long shards = static_cast<long long>(in.data_parallel) * in.context_parallel;
+  require_at_most<long long>("memory fit", "data_parallel x context_parallel", shards,
+                             std::numeric_limits<int>::max());
   const ModelStates states = model_states({.parameters = psi,
-                                           .data_parallel = in.data_parallel,
+                                           .data_parallel = static_cast<int>(shards),
                                            .zero_stage = in.zero_stage,
                                            .bytes = in.bytes,
                                            .accounting = in.accounting});
   const StageActivations activations = stage_activations(
-      {.layer = {.seq_len = in.seq_len > 0 ? in.seq_len : in.model.seq_len,
+      {.layer = {.seq_len = seq_len / in.context_parallel,
                  .micro_batch = in.micro_batch,
                  .hidden = in.model.hidden,
                  .heads = in.model.heads,
@@ -133,7 +145,10 @@ struct TrainingMemoryInput {
        .pipeline = {.stages = in.layout.pipeline_parallel,
                     .microbatches = in.microbatches,
                     .virtual_stages = in.virtual_stages},
-       .stage = stage});
+       .stage = stage,
+       .layers_on_stage = in.layout.layer_split == LayerSplit::even
+                              ? 0
+                              : layers_on_stage(in.model.layers, in.layout, stage)});
   return fit({.states = states, .activations = activations.total(), .reserved = in.reserved},
              in.accelerator, stage);
 }
@@ -144,13 +159,23 @@ struct TrainingMemoryInput {
 /// @pre as evaluate()
 /// @throws invalid_input as evaluate()
 /// @return evaluate() of the stage with the largest total (the first on a tie)
+///
+/// Only stages 0, 1 and pp - 1 can be the largest, so only they are evaluated (O(1) in pp):
+/// the middle stages 1 .. pp - 2 hold the same layers and parameters (the embedding is on
+/// stage 0, the LM head on pp - 1, a lighter-ends split thins only those two), and the
+/// micro-batches a stage holds never grow with its index (GPipe: m on every stage; 1F1B:
+/// min(p - i, m); interleaved: min(2(p - i - 1) + (v - 1)p + 1, m v) / v), so among the middle
+/// stages stage 1 is the largest, and the first of any tie.
 [[nodiscard]] constexpr FitResult worst_stage(const TrainingMemoryInput& in) {
-  require_at_least("memory fit", "pipeline_parallel", in.layout.pipeline_parallel, 1);
+  const int pp = in.layout.pipeline_parallel;
+  require_at_least("memory fit", "pipeline_parallel", pp, 1);
   FitResult worst = evaluate(in, 0);
-  for (int stage = 1; stage < in.layout.pipeline_parallel; ++stage) {
+  const auto consider = [&](int stage) {
     const FitResult candidate = evaluate(in, stage);
     if (candidate.total > worst.total) worst = candidate;
-  }
+  };
+  if (pp >= 2) consider(1);
+  if (pp >= 3) consider(pp - 1);
   return worst;
 }
 
