@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "paradox/compute/flops_per_token.hpp"
@@ -91,9 +92,16 @@ struct TrainingJob {
 /// @brief The achievable fraction of peak a job computes at: its own, or its accelerator's.
 /// @param job the job
 /// @throws invalid_input when it is not in (0, 1], e.g. "training job: achievable_fraction
-///   must be in (0, 1] (got 0)" (an accelerator without a catalog figure needs one given)
+///   must be in (0, 1] (got 1.5)", or when neither the job nor the catalog gives one:
+///   "training job: achievable_fraction must be given: the catalog has no figure for NVIDIA
+///   B200 (HGX) (got none)"
 /// @return f, in (0, 1]
 [[nodiscard]] constexpr double achievable_fraction(const TrainingJob& job) {
+  if (!job.achievable_fraction && job.cluster.node.accelerator.achievable_fraction == 0.0)
+    throw invalid_input("training job", "achievable_fraction",
+                        "be given: the catalog has no figure for " +
+                            std::string(job.cluster.node.accelerator.name),
+                        "none");
   const double f = job.achievable_fraction ? *job.achievable_fraction
                                            : job.cluster.node.accelerator.achievable_fraction;
   require_positive_fraction("training job", "achievable_fraction", f);
