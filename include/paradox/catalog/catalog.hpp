@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "paradox/catalog/accelerators.hpp"
+#include "paradox/catalog/clusters.hpp"
 #include "paradox/catalog/edge_devices.hpp"
 #include "paradox/catalog/links.hpp"
 #include "paradox/catalog/lookup.hpp"
@@ -18,10 +19,12 @@
 
 /// @defgroup catalog Catalog
 /// @brief `inline constexpr` presets with provenance: accelerators, links, radios, nodes,
-/// models, edge devices and the four fleet tracks.
+/// models, edge devices, clusters (racks and pods), the four fleet tracks and their part-2
+/// layout puzzles.
 ///
 /// Each kind has an `std::array` of every preset (`accelerators`, `links`, `radio_links`,
-/// `radio_uplinks`, `nodes`, `transformer_models`, `edge_models`, `edge_devices`, `tracks`) for
+/// `radio_uplinks`, `nodes`, `transformer_models`, `edge_models`, `edge_devices`, `clusters`,
+/// `tracks`, `layout_puzzles`) for
 /// listing, and a lookup by lower-case key that throws invalid_input listing the valid keys.
 /// Every entry carries a Provenance (source + kind); figures without a public source are
 /// marked didactic assumptions and are meant to be edited.

@@ -1,6 +1,6 @@
 /// @file
 /// @brief Wired link presets: NVLink 3/4/5, PCIe 4/5 x16, InfiniBand HDR/NDR/XDR, Ethernet
-/// 10/100/400G, RoCE. Bandwidth is per direction.
+/// 10/100/400G, RoCE, automotive 10GBASE-T1. Bandwidth is per direction.
 #pragma once
 
 #include <array>
@@ -184,15 +184,31 @@ inline constexpr Link roce_400g{
                    SourceKind::datasheet,
                    {{detail::wired_latency, detail::wired_energy}}}};
 
+/// @brief Multi-gigabit automotive Ethernet, 10GBASE-T1: 1.25 GB/s per direction between the
+/// SoCs of a car computer.
+inline constexpr Link automotive_10g{
+    .key = "auto-eth-10g",
+    .name = "Automotive Ethernet 10GBASE-T1",
+    .bandwidth = 10.0 * gigabits_per_second,
+    .latency = 10.0 * microseconds,
+    .energy_per_bit = 300.0 * picojoules_per_bit,
+    .provenance = {"IEEE 802.3ch-2020 (multi-gig automotive Ethernet PHY: 2.5, 5 and 10 Gb/s "
+                   "over one twisted pair), 10 Gb/s line rate per direction. Latency 10 us "
+                   "and 300 pJ/bit are didactic assumptions (as for 10GBASE-T)",
+                   SourceKind::datasheet,
+                   {{detail::wired_latency, detail::wired_energy}}}};
+
 /// @brief Every wired link preset, for listing (radios are in radio_links.hpp).
-inline constexpr std::array<Link, 12> links{nvlink3,   nvlink4,  nvlink5,  pcie4_x16,
+inline constexpr std::array<Link, 13> links{nvlink3,   nvlink4,  nvlink5,  pcie4_x16,
                                             pcie5_x16, ib_hdr,   ib_ndr,   ib_xdr,
-                                            eth_10g,   eth_100g, eth_400g, roce_400g};
+                                            eth_10g,   eth_100g, eth_400g, roce_400g,
+                                            automotive_10g};
 
 /// @brief The wired link preset with this key (see also catalog::link in catalog.hpp, which
 /// also finds radio uplinks).
 /// @param key a wired link key: "nvlink3", "nvlink4", "nvlink5", "pcie4-x16", "pcie5-x16",
-///   "ib-hdr", "ib-ndr", "ib-xdr", "eth-10g", "eth-100g", "eth-400g" or "roce"
+///   "ib-hdr", "ib-ndr", "ib-xdr", "eth-10g", "eth-100g", "eth-400g", "roce" or
+///   "auto-eth-10g"
 /// @return a reference to the preset in `links` (static storage)
 /// @throws invalid_input listing the valid wired keys when the key is unknown (a radio key such
 ///   as "lte" is unknown here): "catalog: link must be one of nvlink3, ..., roce (got "lte")"

@@ -1,6 +1,7 @@
 /// @file
 /// @brief Model presets: GPT-3 175B, Megatron-LM configurations, Llama 3 8B/70B/405B,
-/// GPT-2 1.5B, and small edge models (keyword spotting, MobileNetV2, ResNet-50, RNNoise).
+/// GPT-2 1.5B and small (117M), a tiny keyword transformer, and small edge models (keyword
+/// spotting, MobileNetV2, ResNet-50, RNNoise).
 #pragma once
 
 #include <array>
@@ -176,11 +177,72 @@ inline constexpr TransformerSpec megatron_529_6b =
 inline constexpr TransformerSpec megatron_1t =
     detail::megatron_row("megatron-1t", "Megatron GPT 1T", 128, 25600, 160, 1008.0e9);
 
+/// @brief GPT-2 small, 117M as published (Radford et al. 2019, table 2: 12 layers, d_model
+/// 768); the shape counts to 124.4M with the tied embedding and learned positions.
+inline constexpr TransformerSpec gpt2_small{
+    .key = "gpt2-small",
+    .name = "GPT-2 small (117M)",
+    .layers = 12,
+    .hidden = 768,
+    .heads = 12,
+    .kv_heads = 12,
+    .ffn_hidden = 4 * 768,
+    .vocab = 50257,
+    .seq_len = 1024,
+    .architecture = Architecture::gpt,
+    .published_parameters = 117.0e6,
+    .provenance = {"Radford et al. 2019, 'Language Models are Unsupervised Multitask "
+                   "Learners', table 2 (117M parameters, 12 layers, d_model 768) and section "
+                   "2.3 (vocabulary 50257, context 1024); 12 heads of 64 from the released "
+                   "configuration (openai/gpt-2 hparams: n_head 12). The shape counts to "
+                   "124.4M (the paper's 117M is the often-noted undercount)",
+                   SourceKind::paper,
+                   {{{"heads", "openai/gpt-2 released hparams.json of the 117M model: n_head 12",
+                      SourceKind::datasheet}}}}};
+
+/// @brief A keyword-spotting transformer on the recipe of KWT (Berg et al. 2021), shrunk so
+/// that its Adam training state overflows one hearable's 512 KiB but fits two.
+///
+/// KWT-1 itself (Berg et al. 2021, Interspeech, table 1: dim 64, depth 12, 1 head, MLP 256,
+/// 607k parameters; 98 MFCC frames of 40 coefficients as tokens plus a class token) needs 9.7
+/// MB of Adam state, twenty hearables' worth. The tiny variant keeps the recipe (pre-norm ViT
+/// encoder, MLP = 4 x dim, learned positions, 99 tokens) at dim 32, depth 4 and 2 heads: a
+/// didactic assumption, not a published model. As a TransformerSpec of the GPT family the
+/// 40 -> dim patch projection is the "token embedding" (vocab = 40 MFCC coefficients), and the
+/// 12-class head (tied in the GPT count) is left out: 33 x 12 weights.
+inline constexpr TransformerSpec kwt_tiny{
+    .key = "kwt-tiny",
+    .name = "Keyword transformer, KWT recipe at dim 32 x 4 layers",
+    .layers = 4,
+    .hidden = 32,
+    .heads = 2,
+    .kv_heads = 2,
+    .ffn_hidden = 4 * 32,
+    .vocab = 40,
+    .seq_len = 99,
+    .architecture = Architecture::gpt,
+    .published_parameters = 4.0 * (12.0 * 32 * 32 + 13.0 * 32) + 40.0 * 32 + 99.0 * 32,
+    .provenance = {"didactic assumption: the KWT recipe of Berg et al. 2021, 'Keyword "
+                   "Transformer: A Self-Attention Model for Keyword Spotting' (Interspeech), "
+                   "KWT-1 (dim 64, depth 12, 1 head, MLP 256; input 98 x 40 MFCC, patch 1 x "
+                   "40, plus a class token: 99 tokens), shrunk to dim 32, depth 4, 2 heads so "
+                   "that it needs splitting across two 512 KiB hearables; the parameter count "
+                   "is the shape's (GPT counting, vocab = the 40 MFCC coefficients)",
+                   SourceKind::didactic_assumption,
+                   {{{"seq_len", "Berg et al. 2021, sec. 3: 98 MFCC frames + 1 class token "
+                                 "(the authors' code, ARM-software/keyword-transformer, "
+                                 "input_res 98 x 40, patch_res 1 x 40)",
+                      SourceKind::paper},
+                     {"vocab", "Berg et al. 2021: 40 MFCC coefficients per frame, projected "
+                               "to dim by one linear layer",
+                      SourceKind::paper}}}}};
+
 /// @brief Every transformer preset, for listing.
-inline constexpr std::array<TransformerSpec, 15> transformer_models{
+inline constexpr std::array<TransformerSpec, 17> transformer_models{
     gpt2_1_5b,      gpt3_175b,       llama3_8b,       llama3_70b,      llama3_405b,
     megatron_1_7b,  megatron_3_6b,   megatron_7_5b,   megatron_18_4b,  megatron_39_1b,
-    megatron_76_1b, megatron_145_6b, megatron_310_1b, megatron_529_6b, megatron_1t};
+    megatron_76_1b, megatron_145_6b, megatron_310_1b, megatron_529_6b, megatron_1t,
+    gpt2_small,     kwt_tiny};
 
 /// @brief Keyword-spotting DS-CNN (small) of Zhang et al. 2017, "Hello Edge: Keyword Spotting
 /// on Microcontrollers": 22,604 int8 weights and biases (the paper's 38.6 KB also counts a
