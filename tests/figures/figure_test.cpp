@@ -112,8 +112,8 @@ TEST_CASE("a box needs a #rrggbb fill; its text colour may be empty") {
                       "figure: box 0 text_color must be empty or \"#rrggbb\" (got \"#fff\")");
   f = boxes_sample();
   f.legend_entries = {{.text = "over", .color = "red"}};
-  REQUIRE_THROWS_WITH(validate(f),
-                      "figure: legend entry 'over' color must be empty or \"#rrggbb\" (got \"red\")");
+  REQUIRE_THROWS_WITH(
+      validate(f), "figure: legend entry 'over' color must be empty or \"#rrggbb\" (got \"red\")");
 }
 
 TEST_CASE("validate rejects non-finite ticks and inverted or non-finite axis ranges") {

@@ -140,7 +140,8 @@ Figure boxes_only() {
   return Figure{
       .title = "Gantt",
       .x = {.label = "Time", .unit = "ms"},
-      .y = {.label = "Device", .ticks = {{.at = 0.5, .text = "1F1B · GPU 0"}, {.at = 1.5, .text = "it's"}}},
+      .y = {.label = "Device",
+            .ticks = {{.at = 0.5, .text = "1F1B · GPU 0"}, {.at = 1.5, .text = "it's"}}},
       .legend = LegendPlacement::below,
       .boxes = {{.x0 = 0, .x1 = 2, .y0 = 0.1, .y1 = 0.9, .color = "#08306b", .text = "F0"},
                 {.x0 = 2, .x1 = 5, .y0 = 1.1, .y1 = 1.9, .color = "#fdd0a2", .text = "B'0"},
@@ -178,7 +179,9 @@ TEST_CASE("boxes set the ranges gnuplot would not autoscale to; explicit ends wi
   CHECK_THAT(script, Catch::Contains("set xrange [-1:6]\n"));
   CHECK_THAT(script, Catch::Contains("set yrange [0.1:2]\n"));
   // Without boxes only the explicit end is set; the range comes after "set autoscale xfix".
-  Figure g{.title = "g", .x = {.label = "x", .min = 0.0}, .y = {.label = "y", .min = 0.0, .max = 1.0}};
+  Figure g{.title = "g",
+           .x = {.label = "x", .min = 0.0},
+           .y = {.label = "y", .min = 0.0, .max = 1.0}};
   g.series.push_back({.name = "s", .points = {{1.0, 0.5}}});
   script = gnuplot_script(g, "g.svg", "g.dat");
   CHECK_THAT(script, Catch::Contains("set autoscale xfix\nset xrange [0:*]\nset yrange [0:1]\n"));
@@ -187,8 +190,8 @@ TEST_CASE("boxes set the ranges gnuplot would not autoscale to; explicit ends wi
 TEST_CASE("explicit ticks and legend entries reach the script") {
   const std::string script = gnuplot_script(boxes_only(), "g.svg", "g.dat");
   CHECK_THAT(script, Catch::Contains("set ytics ('1F1B · GPU 0' 0.5, 'it''s' 1.5)\n"));
-  CHECK_THAT(script, Catch::Contains("plot NaN with boxes fs solid 1.0 lc rgb '#08306b' title "
-                                     "'forward'"));
+  CHECK_THAT(script, Catch::Contains("plot NaN with boxes fs solid 1.0 border lc rgb '#777777' "
+                                     "lc rgb '#08306b' title 'forward'"));
   CHECK_THAT(script, Catch::Contains("NaN with lines lc rgb '#ffffff' title '... more'"));
   Figure bare = boxes_only();
   bare.legend_entries.clear();
@@ -219,4 +222,12 @@ TEST_CASE("render_svg draws a figure of boxes only") {
   CHECK_THAT(svg, Catch::Contains("forward"));
   CHECK_THAT(svg, Catch::Contains("Time (ms)"));
   fs::remove_all(dir);
+}
+
+TEST_CASE("the legend can sit below the plot with its entries side by side") {
+  Figure f{.title = "t", .x = {.label = "x"}, .y = {.label = "y"}};
+  f.series.push_back({.name = "s", .points = {{1.0, 1.0}, {2.0, 2.0}}});
+  f.legend = LegendPlacement::below_in_rows;
+  CHECK(gnuplot_script(f, "a.svg", "a.dat").find("set key below center horizontal\n") !=
+        std::string::npos);
 }

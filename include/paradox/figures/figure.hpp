@@ -116,7 +116,8 @@ struct LegendEntry {
 enum class LegendPlacement {
   top_left,      ///< inside, top left (decreasing curves)
   bottom_right,  ///< inside, bottom right (curves rising from the bottom left, like throughput)
-  below          ///< outside, under the x axis: never over data, at the cost of plot height
+  below,         ///< outside, under the x axis: never over data, at the cost of plot height
+  below_in_rows  ///< outside, under the x axis, entries side by side (many short colour keys)
 };
 
 /// @brief A complete figure: everything a renderer needs, nothing about how it is rendered.

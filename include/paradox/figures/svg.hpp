@@ -197,6 +197,9 @@ inline constexpr std::string_view palette[] = {"#1f77b4", "#d62728", "#2ca02c", 
     case LegendPlacement::below:
       s += "set key below center vertical\n";  // no box: it would cross the x label
       break;
+    case LegendPlacement::below_in_rows:
+      s += "set key below center horizontal\n";
+      break;
   }
   s += "set border lc rgb '#444444'\n";
   for (const VerticalLine& v : figure.vertical_lines) {
@@ -255,12 +258,13 @@ inline constexpr std::string_view palette[] = {"#1f77b4", "#d62728", "#2ca02c", 
             detail::style_clause(series, i) + " title " + gnuplot_quote(series.name);
     ++block;
   }
-  // Colour keys: an empty plot (NaN) per entry whose legend sample is a filled box.
+  // Colour keys: an empty plot (NaN) per entry whose legend sample is a filled box, outlined
+  // so that white and pale swatches show.
   for (const LegendEntry& e : figure.legend_entries) {
     plot += plot.empty() ? "plot " : ", \\\n     ";
     plot += e.color.empty() ? "NaN with lines lc rgb '#ffffff' title " + gnuplot_quote(e.text)
-                            : "NaN with boxes fs solid 1.0 lc rgb " + gnuplot_quote(e.color) +
-                                  " title " + gnuplot_quote(e.text);
+                            : "NaN with boxes fs solid 1.0 border lc rgb '#777777' lc rgb " +
+                                  gnuplot_quote(e.color) + " title " + gnuplot_quote(e.text);
   }
   if (plot.empty()) plot = "plot NaN notitle";  // boxes only: gnuplot still needs a plot
   s += plot + "\n";
