@@ -147,3 +147,65 @@ TEST_CASE("a cluster without NIC or fabric bandwidth, or without NICs, is reject
   no_nodes.nodes = 0;
   REQUIRE_THROWS_WITH(validate(no_nodes), "cluster: nodes must be >= 1 (got 0)");
 }
+
+TEST_CASE("racks and pods: positions and the smallest common level", "[hardware][cluster]") {
+  Cluster c = pod;
+  c.rack.members = 4;  // 4 nodes (32 GPUs) per rack
+  c.pod.members = 8;   // 8 racks (256 GPUs) per pod
+  CHECK(nodes_per_rack(c) == 4);
+  CHECK(racks_per_pod(c) == 8);
+  const Position p = position(c, 300);  // node 37, rack 9, pod 1
+  CHECK(p.node == 37);
+  CHECK(p.rack == 9);
+  CHECK(p.pod == 1);
+  CHECK(common_level(c, 0, 7) == Level::node);
+  CHECK(common_level(c, 0, 8) == Level::rack);
+  CHECK(common_level(c, 0, 32) == Level::pod);
+  CHECK(common_level(c, 0, 256) == Level::cluster);
+  CHECK_THROWS_WITH(position(c, 1024), "cluster position: gpu must be in [0, 1023] (got 1024)");
+  // Without tiers the whole cluster is one rack and one pod.
+  CHECK(nodes_per_rack(pod) == 128);
+  CHECK(racks_per_pod(pod) == 1);
+  CHECK(common_level(pod, 0, 1023) == Level::rack);
+  CHECK(to_string(Level::pod) == "pod");
+}
+
+TEST_CASE("each level's link: NVLink, the NIC share, then tapered uplinks",
+          "[hardware][cluster]") {
+  Cluster c = pod;
+  c.node.nics_per_node = 2;  // 2 NICs of 50 GB/s for 8 GPUs: 12.5 GB/s each
+  c.rack.members = 4;
+  c.rack.oversubscription_ratio = 2.0;
+  c.pod.members = 8;
+  c.pod.uplink = Link{.name = "core", .bandwidth = 20.0 * gigabytes_per_second,
+                      .latency = 5.0 * microseconds, .provenance = {"unit test"}};
+  CHECK(level_link(c, Level::node).name == "nic");  // the intra-node link of the test node
+  CHECK_THAT(value_in<gigabytes_per_second_unit>(level_link(c, Level::rack).bandwidth),
+             WithinRel(12.5, 1e-12));
+  CHECK_THAT(value_in<gigabytes_per_second_unit>(level_link(c, Level::pod).bandwidth),
+             WithinRel(6.25, 1e-12));
+  // Cluster: min(6.25, 2/8 x 20 = 5) / 1, with the core's latency.
+  const Link top = level_link(c, Level::cluster);
+  CHECK_THAT(value_in<gigabytes_per_second_unit>(top.bandwidth), WithinRel(5.0, 1e-12));
+  CHECK_THAT(value_in<microsecond_unit>(top.latency), WithinRel(5.0, 1e-12));
+  c.pod.oversubscription_ratio = 0.5;
+  CHECK_THROWS_WITH(level_link(c, Level::cluster),
+                    "cluster level link: pod.oversubscription_ratio must be >= 1 and finite "
+                    "(got 0.5)");
+  c.pod.oversubscription_ratio = 1.0;
+  c.rack.members = -1;
+  CHECK_THROWS_WITH(validate(c), "cluster: rack.members must be >= 0 (got -1)");
+}
+
+TEST_CASE("a higher level never gives more bandwidth", "[hardware][cluster][property]") {
+  REQUIRE(rc::check("level links are monotone", [] {
+    Cluster c = pod;
+    c.rack.members = *rc::gen::inRange(0, 20);
+    c.pod.members = *rc::gen::inRange(0, 5);
+    c.rack.oversubscription_ratio = 1.0 + *rc::gen::inRange(0, 30) / 10.0;
+    c.pod.oversubscription_ratio = 1.0 + *rc::gen::inRange(0, 30) / 10.0;
+    const Level order[] = {Level::rack, Level::pod, Level::cluster};
+    for (int i = 1; i < 3; ++i)
+      RC_ASSERT(level_link(c, order[i]).bandwidth <= level_link(c, order[i - 1]).bandwidth);
+  }));
+}

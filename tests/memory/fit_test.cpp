@@ -116,3 +116,48 @@ TEST_CASE("property: at a fixed GPU count, pipeline parallelism lowers the clust
     RC_ASSERT(cluster_weights(pp) < cluster_weights(1));
   }));
 }
+
+TEST_CASE("property: worst_stage, which checks 3 stages, finds the largest of all stages") {
+  REQUIRE(rc::check("worst_stage = max over every stage", [] {
+    const int pp = *rc::gen::element(1, 2, 3, 4, 5, 8, 10, 16);
+    const pipeline::Schedule schedule = *rc::gen::element(
+        pipeline::Schedule::gpipe, pipeline::Schedule::one_f_one_b,
+        pipeline::Schedule::interleaved_1f1b);
+    const int v = schedule == pipeline::Schedule::interleaved_1f1b ? 2 : 1;
+    RC_PRE(80 % (pp * v) == 0 && (v == 1 || pp >= 2));
+    const TrainingMemoryInput in{.model = catalog::llama3_70b,
+                                 .accelerator = catalog::h100_sxm,
+                                 .layout = {.tensor_parallel = 8, .pipeline_parallel = pp},
+                                 .zero_stage = *rc::gen::inRange(0, 4),
+                                 .micro_batch = 1,
+                                 .microbatches = pp * *rc::gen::inRange(1, 5),
+                                 .virtual_stages = v,
+                                 .schedule = schedule,
+                                 .recompute = *rc::gen::element(Recomputation::none,
+                                                                Recomputation::full)};
+    const FitResult worst = worst_stage(in);
+    for (int stage = 0; stage < pp; ++stage) {
+      const FitResult other = evaluate(in, stage);
+      RC_ASSERT(other.total <= worst.total);
+      if (other.total == worst.total) RC_ASSERT(worst.stage <= stage);
+    }
+  }));
+}
+
+TEST_CASE("context parallelism splits activations by cp and shards ZeRO over d x cp") {
+  // Megatron-Core's context parallelism: each of cp ranks holds s / cp of every sequence;
+  // the cp ranks of a replica hold the same weights, so the optimizer shards over d cp.
+  TrainingMemoryInput in{.model = catalog::llama3_70b,
+                         .accelerator = catalog::h100_sxm,
+                         .layout = {.tensor_parallel = 8, .pipeline_parallel = 1},
+                         .data_parallel = 2,
+                         .zero_stage = 1};
+  const FitResult one = evaluate(in, 0);
+  in.context_parallel = 2;
+  const FitResult two = evaluate(in, 0);
+  CHECK_THAT(value_in<byte_unit>(two.activations), WithinRel(value_in<byte_unit>(one.activations) / 2, 1e-12));
+  CHECK_THAT(value_in<byte_unit>(two.optimizer), WithinRel(value_in<byte_unit>(one.optimizer) / 2, 1e-12));
+  CHECK(two.weights == one.weights);
+  in.context_parallel = 3;
+  CHECK_THROWS_WITH(evaluate(in, 0), "memory fit: seq_len must be divisible by context_parallel = 3 (got 8192)");
+}

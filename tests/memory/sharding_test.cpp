@@ -90,3 +90,31 @@ TEST_CASE("property: pipeline stages split a replica without changing its total"
                 stage_parameters(parts, {.tensor_parallel = t}, 0));
   }));
 }
+
+TEST_CASE("lighter ends: Llama 3 405B's 126 layers on 16 stages") {
+  // Dubey et al. 2024, sec. 3.3.2: one Transformer layer fewer on the first and last stages.
+  const ModelParallel split{.tensor_parallel = 8, .pipeline_parallel = 16,
+                            .layer_split = LayerSplit::lighter_ends};
+  CHECK(layers_on_stage(126, split, 0) == 7);
+  CHECK(layers_on_stage(126, split, 1) == 8);
+  CHECK(layers_on_stage(126, split, 14) == 8);
+  CHECK(layers_on_stage(126, split, 15) == 7);
+  int total = 0;
+  for (int stage = 0; stage < 16; ++stage) total += layers_on_stage(126, split, stage);
+  CHECK(total == 126);
+  // The stages still sum to the replica's parameters.
+  const compute::ParameterBreakdown parts = compute::parameter_breakdown(catalog::llama3_405b);
+  double sum = 0.0;
+  for (int stage = 0; stage < 16; ++stage) sum += stage_parameters(parts, split, stage);
+  CHECK_THAT(sum * 8, WithinRel(parts.total(), 1e-12));
+  CHECK(to_string(LayerSplit::lighter_ends) == "lighter-ends");
+  CHECK(to_string(LayerSplit::even) == "even");
+  CHECK_THROWS_WITH(layers_on_stage(126, {.pipeline_parallel = 16}, 0),
+                    "stage layers: layers must be divisible by pipeline_parallel = 16 (got 126)");
+  CHECK_THROWS_WITH(
+      layers_on_stage(126, {.pipeline_parallel = 5, .layer_split = LayerSplit::lighter_ends}, 0),
+      "stage layers: layers + 2 must be divisible by pipeline_parallel = 5 (got 128)");
+  CHECK_THROWS_WITH(
+      layers_on_stage(126, {.pipeline_parallel = 1, .layer_split = LayerSplit::lighter_ends}, 0),
+      "stage layers: pipeline_parallel must be >= 2 (got 1)");
+}
