@@ -40,12 +40,13 @@ struct PipelineScheduleFigure {
   int rows = 0;     ///< device rows drawn (all schedules together)
 };
 
-/// @brief Fill colours of the Gantt chart: forward ops in blues, backward ops in oranges, one
-/// shade per model chunk (interleaved schedules), cycling after four chunks. Dark forwards and
-/// pale backwards stay apart in greyscale print.
+/// @brief Fill colours of forward ops in the Gantt chart: blues, one shade per model chunk
+/// (interleaved schedules), cycling after four chunks. Dark forwards and pale backwards stay
+/// apart in greyscale print.
 inline constexpr std::string_view pipeline_forward_colors[] = {"#08519c", "#6baed6", "#3182bd",
                                                                "#c6dbef"};
-/// @copydoc pipeline_forward_colors
+/// @brief Fill colours of backward ops in the Gantt chart: oranges, one shade per model chunk,
+/// cycling after four chunks.
 inline constexpr std::string_view pipeline_backward_colors[] = {"#f16913", "#fdd0a2", "#fd8d3c",
                                                                 "#feedde"};
 
