@@ -125,7 +125,7 @@ void Outputs::discard() noexcept {
 }
 
 FigureFiles Outputs::stage(const figures::Figure& figure, const std::string& name,
-                           const std::string& stem) {
+                           const std::string& stem, const figures::SvgOptions& options) {
   std::error_code ec;
   if (staging_.empty()) {
     created_ = first_missing(*out_);
@@ -141,14 +141,15 @@ FigureFiles Outputs::stage(const figures::Figure& figure, const std::string& nam
   const auto csv = figures::write_csv(figure, staging_ / (stem + ".csv"));
   if (!csv) fail("--out", csv.message);
   staged_.push_back(stem + ".csv");
-  const auto svg = figures::render_svg(figure, staging_ / (stem + ".svg"));
+  const auto svg = figures::render_svg(figure, staging_ / (stem + ".svg"), options);
   for (const auto& file : svg.files) staged_.push_back(file.filename());
   if (svg) {
     files.svg = *out_ / (stem + ".svg");
     // The script names the files it reads and writes: point it at their final places.
     const fs::path final_dir = fs::absolute(*out_, ec);
     const std::string script =
-        figures::gnuplot_script(figure, final_dir / (stem + ".svg"), final_dir / (stem + ".dat"));
+        figures::gnuplot_script(figure, final_dir / (stem + ".svg"), final_dir / (stem + ".dat"),
+                                options);
     std::ofstream gp(staging_ / (stem + ".gp"), std::ios::binary | std::ios::trunc);
     gp << script;
     gp.close();

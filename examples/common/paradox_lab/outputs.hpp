@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "paradox/figures/figure.hpp"
+#include "paradox/figures/svg.hpp"
 
 namespace paradox::lab {
 
@@ -50,7 +51,7 @@ class Outputs {
   /// folder. A missing gnuplot is not an error: the SVG is then reported as not drawn.
   /// @throws usage_error "--out: cannot write ..." when the folder cannot be written
   FigureFiles stage(const figures::Figure& figure, const std::string& name,
-                    const std::string& stem);
+                    const std::string& stem, const figures::SvgOptions& svg = {});
 
   /// @brief Appends the ledger line (if --ledger) and moves the staged files into --out.
   /// @throws usage_error when either fails; nothing new is left behind then

@@ -225,6 +225,20 @@ std::optional<Scenario::Control> Scenario::control(std::string_view key) const {
   return Control{flag_text(*node), {location(path_, node->source()), dotted}};
 }
 
+std::vector<Scenario::Control> Scenario::control_list(std::string_view key) const {
+  const std::string dotted = "controls." + std::string(key);
+  const toml::node* node = root_.at_path(dotted).node();
+  std::vector<Control> out;
+  if (node == nullptr) return out;
+  if (const auto* array = node->as_array()) {
+    for (const toml::node& item : *array)
+      out.push_back({flag_text(item), {location(path_, item.source()), dotted}});
+    return out;
+  }
+  out.push_back({flag_text(*node), {location(path_, node->source()), dotted}});
+  return out;
+}
+
 void Scenario::check_controls(const std::vector<std::string>& known) const {
   if (const auto* controls = root_["controls"].as_table())
     check_keys(path_, *controls, "controls.", known);

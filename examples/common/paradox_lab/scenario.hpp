@@ -62,6 +62,11 @@ class Scenario {
   /// it); floats always with a '.' or an exponent (so that "64.0" is not a whole number).
   [[nodiscard]] std::optional<Control> control(std::string_view key) const;
 
+  /// @brief controls.<key> as a list: each string of an array (each with its own line), or a
+  /// single value; empty when absent. Items that are not strings are passed as control() would
+  /// show them, so that the reader refuses them by name.
+  [[nodiscard]] std::vector<Control> control_list(std::string_view key) const;
+
   /// Every key of [controls] must be one of `known`.
   void check_controls(const std::vector<std::string>& known) const;
 

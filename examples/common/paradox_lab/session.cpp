@@ -93,6 +93,26 @@ void Session::add_text(const std::string& flag, std::optional<std::string>& targ
               [&target](const std::string& value, const text::Field&) { target = value; });
 }
 
+void Session::add_list(const std::string& flag,
+                       std::function<void(const std::string&, const text::Field&)> read,
+                       const std::string& help, const std::string& placeholder) {
+  std::string key = flag.substr(flag.find_first_not_of('-'));
+  std::replace(key.begin(), key.end(), '-', '_');
+  Control& c = controls_.emplace_back(Control{.flag = flag,
+                                              .key = key,
+                                              .text = {},
+                                              .option = nullptr,
+                                              .read = std::move(read),
+                                              .source = {},
+                                              .list = true,
+                                              .texts = {}});
+  c.option = app_.add_option(flag, c.texts, help)
+                 ->type_name(placeholder)
+                 ->expected(1)
+                 ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+                 ->allow_extra_args(false);
+}
+
 text::Field Session::field(const std::string& flag) const {
   for (const Control& c : controls_) {
     if (c.flag == flag) return c.source.name.empty() ? text::Field{info_.program, flag} : c.source;
@@ -116,6 +136,18 @@ void Session::resolve() {
   // Flags given on the command line win over the scenario's [controls], which win over the
   // part's defaults (often the track's own numbers).
   for (Control& c : controls_) {
+    if (c.list) {
+      if (c.option->count() > 0) {
+        c.source = {info_.program, c.flag};
+        for (const std::string& value : c.texts) c.read(value, c.source);
+      } else if (scenario_) {
+        for (const Scenario::Control& value : scenario_->control_list(c.key)) {
+          c.source = value.field;
+          c.read(value.text, value.field);
+        }
+      }
+      continue;
+    }
     if (c.option->count() > 0) {
       c.source = {info_.program, c.flag};
       c.read(c.text, c.source);
@@ -133,8 +165,9 @@ void Session::ask(PredictionPrompt prompt) {
   prompt_ = std::move(prompt);
 }
 
-void Session::add_figure(const std::string& name, figures::Figure figure) {
-  if (out_) figures_.emplace_back(name, std::move(figure));
+void Session::add_figure(const std::string& name, figures::Figure figure,
+                         figures::SvgOptions svg) {
+  if (out_) figures_.push_back({name, std::move(figure), std::move(svg)});
 }
 
 std::ostream& Session::out() { return std::cout; }
@@ -186,11 +219,17 @@ int Session::run_phases(int argc, char** argv, const std::function<void()>& prep
     prepare();
     std::vector<FigureFiles> files;
     const std::string stem = info_.file_prefix + "_" + file_name_part(track_.track.key) + "_";
-    for (const auto& [name, figure] : figures_)
-      files.push_back(outputs.stage(figure, name, stem + name));
+    for (const PendingFigure& f : figures_)
+      files.push_back(outputs.stage(f.figure, f.name, stem + f.name, f.svg));
+    const std::size_t staged = figures_.size();
 
     banner();
     present();
+    // Figures the present phase added (from answers typed at a prompt).
+    for (std::size_t i = staged; i < figures_.size(); ++i)
+      files.push_back(
+          outputs.stage(figures_[i].figure, figures_[i].name, stem + figures_[i].name,
+                        figures_[i].svg));
     if (!out_ && !info_.figure_hint.empty()) {
       std::string hint = info_.figure_hint;
       if (const auto at = hint.find("{workers}"); at != std::string::npos)

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "paradox/figures/figure.hpp"
+#include "paradox/figures/svg.hpp"
 #include "paradox_lab/prediction.hpp"
 #include "paradox_lab/scenario.hpp"
 #include "paradox_lab/track.hpp"
@@ -73,6 +74,12 @@ class Session {
                 const std::string& placeholder);
   void add_text(const std::string& flag, std::optional<std::string>& target,
                 const std::string& help, const std::string& placeholder);
+  /// A repeatable flag (`--try A --try B`), or in a scenario an array of strings
+  /// (`try = ["A", "B"]`) or one string; each value is handed to `read` with its origin, in
+  /// order. Flags given on the command line replace the scenario's list.
+  void add_list(const std::string& flag,
+                std::function<void(const std::string&, const text::Field&)> read,
+                const std::string& help, const std::string& placeholder);
   /// Where a control's value came from: {program, "--network"} or {"scenario F:LINE",
   /// "controls.network"}.
   [[nodiscard]] text::Field field(const std::string& flag) const;
@@ -90,9 +97,11 @@ class Session {
   /// @brief States the prediction question (prepare phase); a --predict it does not accept is
   /// an error now, before anything is printed.
   void ask(PredictionPrompt prompt);
-  /// @brief Adds a figure (prepare phase), written to --out as <prefix>_<track>_<name>.svg/.csv
-  /// with its gnuplot script and data. Ignored without --out.
-  void add_figure(const std::string& name, figures::Figure figure);
+  /// @brief Adds a figure, written to --out as <prefix>_<track>_<name>.svg/.csv with its gnuplot
+  /// script and data, drawn at `svg`'s size. Ignored without --out. Figures added in the prepare
+  /// phase are drawn before anything is printed; a part whose figures depend on answers typed
+  /// in the present phase (prompts in a terminal) adds them there, and they are drawn after it.
+  void add_figure(const std::string& name, figures::Figure figure, figures::SvgOptions svg = {});
 
   /// The stream the session is printed to.
   [[nodiscard]] std::ostream& out();
@@ -119,6 +128,8 @@ class Session {
     CLI::Option* option = nullptr;  ///< count() > 0 when given
     std::function<void(const std::string&, const text::Field&)> read;
     text::Field source;  ///< where the value read came from
+    bool list = false;   ///< a repeatable flag (add_list): `texts` holds its values
+    std::vector<std::string> texts{};
   };
   Control& add_control(const std::string& flag, const std::string& help,
                        const std::string& placeholder,
@@ -144,7 +155,12 @@ class Session {
   LabTrack track_;
   std::optional<std::string> description_;
   std::optional<PredictionPrompt> prompt_;
-  std::vector<std::pair<std::string, figures::Figure>> figures_;
+  struct PendingFigure {
+    std::string name;
+    figures::Figure figure;
+    figures::SvgOptions svg;
+  };
+  std::vector<PendingFigure> figures_;
   Prediction prediction_;
   nlohmann::json choices_ = nlohmann::json::object();
   nlohmann::json results_ = nlohmann::json::object();
