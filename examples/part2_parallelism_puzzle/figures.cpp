@@ -161,8 +161,11 @@ figures::PipelineScheduleFigure schedules(const Plan& p, const Outcome& o) {
 figures::ParallelismMapFigure map_of(const Plan& p, const Outcome& o) {
   const Cluster& c = p.puzzle.job.cluster;
   figures::ParallelismMap map{
-      .title = title_prefix(p) + ": " + describe(o.reference) + " (" + o.reference_origin +
-               "), coloured by pipeline stage",
+      .title = std::string(p.puzzle.job.model.name) + ": tp=" +
+               std::to_string(o.reference.tensor_parallel) + " pp=" +
+               std::to_string(o.reference.pipeline_parallel) + " dp=" +
+               std::to_string(o.reference.data_parallel) + " (" + o.reference_origin +
+               "), colour = stage",
       .gpus_per_node = c.node.accelerators_per_node,
       .nodes_per_rack = nodes_per_rack(c),
       .racks_per_pod = racks_per_pod(c),
@@ -180,14 +183,14 @@ figures::ParallelismMapFigure map_of(const Plan& p, const Outcome& o) {
 
 figures::Figure reflection(const Plan& p, const Outcome& o) {
   figures::Figure f;
-  f.title = title_prefix(p) + ": MFU and bubble vs micro-batch count (" + o.reference_origin +
-            ", global batch " + std::to_string(p.puzzle.job.global_batch) + " fixed)";
+  f.title = title_prefix(p) + ": MFU and bubble vs micro-batch count (batch " +
+            std::to_string(p.puzzle.job.global_batch) + " fixed)";
   f.x = {.label = "Micro-batches per step m (micro-batch size = batch / (dp m))",
          .unit = "",
          .log_scale = true,
          .log_base = 2};
   f.y = {.label = "Share", .unit = "%", .min = 0.0, .max = 100.0};
-  f.legend = figures::LegendPlacement::below;
+  f.legend = figures::LegendPlacement::below_in_rows;
   figures::Series mfu{.name = "MFU", .points = {}, .style = figures::Style::line_points,
                       .color = "#1f77b4"};
   figures::Series bubble{.name = "bubble (share of step)", .points = {},
@@ -207,10 +210,18 @@ figures::Figure reflection(const Plan& p, const Outcome& o) {
     f.series = {mfu, bubble, target};
     for (const MicrobatchRow& r : o.reflection)
       if (r.evaluation && r.microbatches == o.reference.microbatches)
+      {
+        const bool last = r.microbatches == o.reflection.back().microbatches;
         f.markers.push_back({.x = static_cast<double>(r.microbatches),
                              .y = 100.0 * r.evaluation->mfu,
-                             .text = "  " + o.reference_origin,
+                             .text = "",
                              .color = "#000000"});
+        f.labels.push_back({.x = static_cast<double>(r.microbatches),
+                            .y = 100.0 * r.evaluation->mfu + 6.0,
+                            .text = o.reference_origin,
+                            .color = "#000000",
+                            .align = last ? figures::TextAlign::right : figures::TextAlign::left});
+      }
   } else {
     f.series = {{.name = "no valid micro-batch count", .points = {{1.0, 0.0}},
                  .style = figures::Style::points, .color = "#7f7f7f"}};

@@ -100,22 +100,37 @@ void print_try(std::ostream& out, const Plan& p, std::size_t index, const TryRes
 void print_search(std::ostream& out, const Plan& p, const std::vector<TryResult>& tries,
                   const Outcome& o) {
   const parallel::SearchResult& r = p.search;
+  // Layouts that differ only where it changes nothing (ZeRO with one replica) show once.
+  std::vector<const parallel::Evaluation*> shown;
+  for (const parallel::Evaluation& e : r.best) {
+    if (static_cast<int>(shown.size()) == search_top) break;
+    const auto key = [](const parallel::Evaluation& x) {
+      parallel::Layout l = x.layout;
+      if (l.data_parallel == 1) l.zero_stage = 0;
+      return parallel::detail::key(l);
+    };
+    if (std::none_of(shown.begin(), shown.end(),
+                     [&](const parallel::Evaluation* s) { return key(*s) == key(e); }))
+      shown.push_back(&e);
+  }
   out << "THE SEARCH (paradox::parallel::search: every valid layout, kept when it fits and its "
          "bubble is <= 10%)\n  "
       << r.layouts_evaluated << " layouts considered, " << r.feasible << " feasible. Best "
-      << r.best.size() << " by MFU:\n";
-  text::Table t({"#", "tp", "pp", "dp", "mb", "m", "v", "zero", "recompute", "sp", "memory",
-                 "bubble", "MFU", "tokens/s"});
+      << shown.size() << " by MFU:\n";
+  text::Table t({"#", "tp", "pp", "dp", "mb", "m", "v", "zero", "recompute", "sp", "layers",
+                 "memory", "bubble", "MFU", "tokens/s"});
   t.indent(2);
   t.align_left(8);
-  for (std::size_t i = 0; i < r.best.size(); ++i) {
-    const parallel::Evaluation& e = r.best[i];
+  t.align_left(10);
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const parallel::Evaluation& e = *shown[i];
     const parallel::Layout& l = e.layout;
     t.add_row({std::to_string(i + 1), std::to_string(l.tensor_parallel),
                std::to_string(l.pipeline_parallel), std::to_string(l.data_parallel),
                std::to_string(l.micro_batch), std::to_string(l.microbatches),
                std::to_string(l.virtual_stages), std::to_string(l.zero_stage),
                std::string(compute::to_string(l.recompute)), l.sequence_parallel ? "on" : "off",
+               l.layer_split == memory::LayerSplit::even ? "even" : "lighter ends",
                to_string(e.memory.total), percent(e.bubble_fraction), percent(e.mfu),
                text::count(e.tokens_per_second, 3)});
   }
@@ -128,7 +143,7 @@ void print_search(std::ostream& out, const Plan& p, const std::vector<TryResult>
   if (o.best && tries[*o.best].valid()) {
     const parallel::Evaluation& e = *tries[*o.best].evaluation;
     out << "  Your best: try " << *o.best + 1 << " (" << describe(tries[*o.best].layout)
-        << "), MFU " << percent(e.mfu) << " = " << text::number(e.mfu / best, 3)
+        << "), MFU " << percent(e.mfu) << " = " << percent(e.mfu / best, 0)
         << " of the search's best " << percent(best)
         << (tries[*o.best].solves() ? "" : " (and it does not solve the puzzle)") << ".\n\n";
   } else {

@@ -70,8 +70,7 @@ Puzzle puzzle_of(const lab::LabTrack& track, std::optional<int> global_batch,
       p.device_noun = w.noun;
       p.device_plural = w.plural;
     }
-  // A global batch the cluster cannot share is still a job (one replica takes it whole).
-  if (global_batch && *global_batch < 1) text::reject(batch_field, "be >= 1", "0");
+  (void)batch_field;  // the flag's reader enforces >= 1
   parallel::validate(p.job);
   return p;
 }
@@ -142,8 +141,9 @@ Plan evaluate(const lab::Session& s, const Controls& c) {
   Plan p;
   p.puzzle = puzzle_of(s.track(), c.global_batch, s.field("--global-batch"));
   for (const TrySpec& t : c.tries) p.tries.push_back(run_try(p.puzzle, t));
+  // More than shown: the table drops layouts that differ only in ZeRO with one replica.
   p.search = parallel::search(p.puzzle.job,
-                              {.max_bubble_fraction = bubble_target, .top = search_top});
+                              {.max_bubble_fraction = bubble_target, .top = 8 * search_top});
 
   // The prediction's answer: at the tensor degree of the search's best (1 if none), each
   // pipeline degree that divides the devices and the layers: fewer replicas, fewer copies.
