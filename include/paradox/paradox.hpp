@@ -18,6 +18,8 @@
 #include "paradox/memory/memory.hpp"
 #include "paradox/parallel/parallel.hpp"
 #include "paradox/pipeline/pipeline.hpp"
+#include "paradox/reliability/reliability.hpp"
 #include "paradox/scaling/scaling.hpp"
+#include "paradox/sync/sync.hpp"
 #include "paradox/units.hpp"
 #include "paradox/units/parse.hpp"

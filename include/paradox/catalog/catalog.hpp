@@ -9,6 +9,7 @@
 #include "paradox/catalog/accelerators.hpp"
 #include "paradox/catalog/clusters.hpp"
 #include "paradox/catalog/edge_devices.hpp"
+#include "paradox/catalog/failure_records.hpp"
 #include "paradox/catalog/links.hpp"
 #include "paradox/catalog/lookup.hpp"
 #include "paradox/catalog/models.hpp"
