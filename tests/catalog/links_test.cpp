@@ -51,6 +51,8 @@ const LinkRow rows[] = {
     {"eth-400g", 400.0, 10.0, 50.0},
     // NVIDIA ConnectX-7 datasheet: 400 GbE with RoCE v2.
     {"roce", 400.0, 3.0, 50.0},
+    // IEEE 802.3ch-2020 (10GBASE-T1 automotive Ethernet): 10 Gb/s per direction.
+    {"auto-eth-10g", 10.0, 10.0, 300.0},
 };
 }  // namespace
 

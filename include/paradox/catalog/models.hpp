@@ -196,9 +196,7 @@ inline constexpr TransformerSpec gpt2_small{
                    "2.3 (vocabulary 50257, context 1024); 12 heads of 64 from the released "
                    "configuration (openai/gpt-2 hparams: n_head 12). The shape counts to "
                    "124.4M (the paper's 117M is the often-noted undercount)",
-                   SourceKind::paper,
-                   {{{"heads", "openai/gpt-2 released hparams.json of the 117M model: n_head 12",
-                      SourceKind::datasheet}}}}};
+                   SourceKind::paper}};
 
 /// @brief A keyword-spotting transformer on the recipe of KWT (Berg et al. 2021), shrunk so
 /// that its Adam training state overflows one hearable's 512 KiB but fits two.
