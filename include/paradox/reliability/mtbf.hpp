@@ -42,10 +42,14 @@ struct Component {
   if (components.empty()) throw invalid_input(fn, "components", "be non-empty", "0");
   double rate_per_second = 0.0;
   for (const Component& c : components) {
-    const std::string name = c.name.empty() ? std::string("component") : std::string(c.name);
-    require_at_least(fn, name + ".count", c.count, 1);
-    require_positive(fn, name + ".mttf", c.mttf);
-    rate_per_second += static_cast<double>(c.count) / value_in<second_unit>(c.mttf);
+    const double mttf_s = value_in<second_unit>(c.mttf);
+    if (c.count < 1 || !(mttf_s > 0.0) || !std::isfinite(mttf_s)) {
+      // The parameter's name is built only on the way to the exception.
+      const std::string name = c.name.empty() ? std::string("component") : std::string(c.name);
+      require_at_least(fn, name + ".count", c.count, 1);
+      require_positive(fn, name + ".mttf", c.mttf);
+    }
+    rate_per_second += static_cast<double>(c.count) / mttf_s;
   }
   if (!std::isfinite(rate_per_second))
     throw invalid_input(fn, "failure rate", "be finite",
