@@ -1,0 +1,291 @@
+/// @file
+/// @brief The spectrum that sets gossip's speed: \f$\lambda_2\f$, \f$\lambda_\mathrm{min}\f$,
+/// \f$\rho = \max(|\lambda_2|, |\lambda_\mathrm{min}|)\f$ and the spectral gap \f$1 - \rho\f$ of
+/// a mixing matrix; dense (Eigen) for small graphs, Lanczos (Spectra) on the sparse matrix for
+/// large ones, and the closed forms for rings, tori, complete graphs and stars.
+#pragma once
+
+#include <Eigen/Core>
+#include <Eigen/Eigenvalues>
+#include <Eigen/SparseCore>
+#include <Spectra/MatOp/SparseSymMatProd.h>
+#include <Spectra/SymEigsSolver.h>
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <string_view>
+
+#include "paradox/decentralized/graphs.hpp"
+#include "paradox/decentralized/mixing.hpp"
+#include "paradox/error.hpp"
+
+namespace paradox::decentralized {
+
+/// @addtogroup decentralized
+/// @{
+
+/// @brief How a spectrum was (or is to be) computed.
+enum class SpectrumMethod {
+  automatic,    ///< dense up to SpectrumOptions::dense_limit nodes, Lanczos beyond
+  dense,        ///< every eigenvalue of the dense matrix (Eigen::SelfAdjointEigenSolver)
+  lanczos,      ///< implicitly restarted Lanczos on the sparse matrix (Spectra::SymEigsSolver)
+  closed_form,  ///< a formula (ring, torus, complete graph, star)
+};
+
+/// @brief "automatic", "dense", "lanczos", "closed-form".
+[[nodiscard]] constexpr std::string_view to_string(SpectrumMethod m) {
+  switch (m) {
+    case SpectrumMethod::automatic: return "automatic";
+    case SpectrumMethod::dense: return "dense";
+    case SpectrumMethod::lanczos: return "lanczos";
+    case SpectrumMethod::closed_form: return "closed-form";
+  }
+  return "unknown";
+}
+
+/// Largest N solved densely by SpectrumMethod::automatic. A dense symmetric eigensolve costs
+/// about \f$\frac{4}{3} N^3\f$ flops (Householder tridiagonalisation): some 0.2 s at N = 1,000 on
+/// one core, where Lanczos on a sparse graph takes milliseconds; both are tested to agree on
+/// either side of the switch.
+inline constexpr int default_dense_limit = 1000;
+
+/// @brief Options of spectrum().
+struct SpectrumOptions {
+  SpectrumMethod method = SpectrumMethod::automatic;  ///< dense, lanczos or automatic
+  int dense_limit = default_dense_limit;  ///< automatic: dense up to this many nodes
+  double tolerance = 1e-10;     ///< Lanczos: relative accuracy of each eigenvalue
+  int max_restarts = 3000;      ///< Lanczos: restarts before giving up (converged = false)
+  int krylov_dimension = 40;    ///< Lanczos: size of the Krylov subspace (ncv), <= N
+};
+
+/// @brief The extreme non-trivial eigenvalues of a symmetric, doubly stochastic W.
+///
+/// Definitions (CLI.md): \f$\lambda_2\f$ the second largest eigenvalue (the largest is 1, on
+/// the all-ones vector), \f$\lambda_\mathrm{min}\f$ the smallest,
+/// \f$\rho = \max(|\lambda_2|, |\lambda_\mathrm{min}|)\f$, spectral gap \f$1 - \rho\f$. The
+/// disagreement \f$\|x_t - \bar x \mathbf 1\|\f$ of \f$x \leftarrow W x\f$ shrinks by at most
+/// \f$\rho\f$ per round, and by exactly \f$\rho\f$ asymptotically from a generic start (Xiao &
+/// Boyd 2004, sec. 2). A disconnected graph has \f$\lambda_2 = 1\f$: gap 0, no consensus.
+struct Spectrum {
+  double lambda2 = 1.0;     ///< second largest eigenvalue
+  double lambda_min = 1.0;  ///< smallest eigenvalue
+  double rho = 1.0;         ///< \f$\max(|\lambda_2|, |\lambda_\mathrm{min}|)\f$
+  double spectral_gap = 0.0;  ///< \f$1 - \rho\f$, clamped to [0, 1]
+  SpectrumMethod method = SpectrumMethod::dense;  ///< how it was computed
+  bool converged = true;  ///< false when Lanczos stopped before its tolerance (estimates)
+};
+
+/// @brief A Spectrum from \f$\lambda_2\f$ and \f$\lambda_\mathrm{min}\f$:
+/// \f$\rho = \max(|\lambda_2|, |\lambda_\mathrm{min}|)\f$ and gap \f$1 - \rho\f$, with \f$\rho\f$
+/// clamped to [0, 1] so that rounding never gives a negative gap.
+/// @pre both finite
+/// @throws invalid_input "spectrum: lambda2 must be finite (got nan)"
+[[nodiscard]] inline Spectrum make_spectrum(double lambda2, double lambda_min,
+                                            SpectrumMethod method, bool converged = true) {
+  require_finite("spectrum", "lambda2", lambda2);
+  require_finite("spectrum", "lambda_min", lambda_min);
+  const double rho = std::clamp(std::max(std::abs(lambda2), std::abs(lambda_min)), 0.0, 1.0);
+  return {.lambda2 = lambda2,
+          .lambda_min = lambda_min,
+          .rho = rho,
+          .spectral_gap = 1.0 - rho,
+          .method = method,
+          .converged = converged};
+}
+
+namespace detail {
+
+// y = (W - 2 J) x with J = 1 1^T / N: W with the all-ones eigenvalue 1 moved to -1, so that
+// its largest eigenvalue is lambda2 (the deflation of Saad, "Numerical Methods for Large
+// Eigenvalue Problems", sec. 4.2, with the known Perron vector of a doubly stochastic W).
+class DeflatedMixing {
+ public:
+  using Scalar = double;
+  explicit DeflatedMixing(const MixingMatrix& w) : w_(w) {}
+  [[nodiscard]] Eigen::Index rows() const { return w_.rows(); }
+  [[nodiscard]] Eigen::Index cols() const { return w_.cols(); }
+  void perform_op(const double* x_in, double* y_out) const {
+    const Eigen::Map<const Eigen::VectorXd> x(x_in, w_.cols());
+    Eigen::Map<Eigen::VectorXd> y(y_out, w_.rows());
+    y.noalias() = w_ * x;
+    y.array() -= 2.0 * x.mean();
+  }
+
+ private:
+  const MixingMatrix& w_;
+};
+
+// Spectra's solver, with its current Ritz value readable when it did not converge.
+template <class Op>
+class RitzSolver : public Spectra::SymEigsSolver<Op> {
+ public:
+  using Spectra::SymEigsSolver<Op>::SymEigsSolver;
+  [[nodiscard]] double first_ritz_value() const { return this->m_ritz_val[0]; }
+};
+
+template <class Op>
+[[nodiscard]] std::pair<double, bool> lanczos_extreme(Op& op, Spectra::SortRule rule,
+                                                      const SpectrumOptions& options) {
+  const Eigen::Index n = op.rows();
+  const Eigen::Index ncv = std::clamp<Eigen::Index>(options.krylov_dimension, 2, n);
+  RitzSolver<Op> solver(op, 1, ncv);
+  solver.init();
+  solver.compute(rule, options.max_restarts, options.tolerance, rule);
+  if (solver.info() == Spectra::CompInfo::Successful) return {solver.eigenvalues()(0), true};
+  return {solver.first_ritz_value(), false};
+}
+
+}  // namespace detail
+
+/// @brief \f$\lambda_2\f$, \f$\lambda_\mathrm{min}\f$, \f$\rho\f$ and the spectral gap of a
+/// symmetric, doubly stochastic mixing matrix, computed numerically.
+///
+/// Dense: all eigenvalues of the N x N matrix by Eigen::SelfAdjointEigenSolver (Householder
+/// tridiagonalisation + implicit QL). Lanczos: Spectra::SymEigsSolver (implicitly restarted
+/// Lanczos, Lehoucq & Sorensen 1996, as in ARPACK) on the sparse matrix, once for the
+/// smallest algebraic eigenvalue of W and once for the largest of \f$W - 2J\f$, which is
+/// \f$\lambda_2\f$ (the Perron eigenvalue 1 deflated to -1). The automatic choice is dense up
+/// to `options.dense_limit` nodes (default_dense_limit). Lanczos converges in a number of
+/// restarts that grows as the gap shrinks; a ring of 10^5 nodes (gap ~ 4e-9) is out of its
+/// reach, and its closed form is ring_spectrum(). When Lanczos stops early the result says
+/// `converged = false` and holds its last estimates.
+/// @param w a symmetric, doubly stochastic matrix (not checked here: see check_mixing())
+/// @param options method and Lanczos settings
+/// @pre w square with N >= 2 rows; options.dense_limit >= 0; tolerance > 0; max_restarts >= 1;
+///   krylov_dimension >= 2; method not closed_form
+/// @throws invalid_input "spectrum: nodes must be >= 2 (got 1)", "spectrum: method must be
+///   automatic, dense or lanczos (got closed-form)"
+/// @return the spectrum, with the method used
+[[nodiscard]] inline Spectrum spectrum(const MixingMatrix& w, const SpectrumOptions& options = {}) {
+  constexpr std::string_view fn = "spectrum";
+  require_at_least(fn, "nodes", static_cast<long long>(w.rows()), 2LL);
+  if (w.rows() != w.cols())
+    paradox::detail::fail(fn, "columns", "be " + std::to_string(w.rows()),
+                          static_cast<long long>(w.cols()));
+  require_at_least(fn, "dense limit", options.dense_limit, 0);
+  require_positive(fn, "tolerance", options.tolerance);
+  require_at_least(fn, "max restarts", options.max_restarts, 1);
+  require_at_least(fn, "krylov dimension", options.krylov_dimension, 2);
+  SpectrumMethod method = options.method;
+  if (method == SpectrumMethod::closed_form)
+    throw invalid_input(fn, "method", "be automatic, dense or lanczos", "closed-form");
+  if (method == SpectrumMethod::automatic)
+    method = w.rows() <= options.dense_limit ? SpectrumMethod::dense : SpectrumMethod::lanczos;
+
+  if (method == SpectrumMethod::dense) {
+    const Eigen::MatrixXd dense(w);
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(dense, Eigen::EigenvaluesOnly);
+    const Eigen::VectorXd& ev = solver.eigenvalues();  // ascending
+    return make_spectrum(ev(ev.size() - 2), ev(0), SpectrumMethod::dense);
+  }
+  Spectra::SparseSymMatProd<double> plain(w);
+  detail::DeflatedMixing deflated(w);
+  const auto [lambda_min, min_ok] =
+      detail::lanczos_extreme(plain, Spectra::SortRule::SmallestAlge, options);
+  const auto [lambda2, second_ok] =
+      detail::lanczos_extreme(deflated, Spectra::SortRule::LargestAlge, options);
+  return make_spectrum(std::min(lambda2, 1.0), std::max(lambda_min, -1.0),
+                       SpectrumMethod::lanczos, min_ok && second_ok);
+}
+
+/// @brief The spectrum of a weight rule on a d-regular graph from its adjacency eigenvalues:
+/// \f$W = I - w L\f$ with \f$L = dI - A\f$, so \f$\lambda(W) = 1 - w (d - \mu)\f$ for each
+/// eigenvalue \f$\mu\f$ of A, with \f$w = 1/(d+1)\f$ (metropolis, max-degree) or \f$1/d\f$
+/// (the chains), and \f$(1 + \lambda)/2\f$ for lazy-metropolis.
+/// @param mu2 the second largest adjacency eigenvalue
+/// @param mu_min the smallest adjacency eigenvalue
+/// @param degree d >= 1
+/// @param rule the weight rule
+[[nodiscard]] inline Spectrum regular_graph_spectrum(double mu2, double mu_min, int degree,
+                                                     Weights rule) {
+  require_at_least("regular graph spectrum", "degree", degree, 1);
+  const double d = static_cast<double>(degree);
+  const bool chain =
+      rule == Weights::metropolis_hastings_chain || rule == Weights::max_degree_chain;
+  const double w = chain ? 1.0 / d : 1.0 / (d + 1.0);
+  double l2 = 1.0 - w * (d - mu2);
+  double lmin = 1.0 - w * (d - mu_min);
+  if (rule == Weights::lazy_metropolis) {
+    l2 = 0.5 * (1.0 + l2);
+    lmin = 0.5 * (1.0 + lmin);
+  }
+  return make_spectrum(l2, lmin, SpectrumMethod::closed_form);
+}
+
+/// @brief Closed-form spectrum of the ring \f$C_N\f$, N >= 3.
+///
+/// The cycle's adjacency is circulant with eigenvalues \f$2\cos(2\pi k/N)\f$, k = 0..N-1
+/// (Brouwer & Haemers, "Spectra of Graphs", sec. 1.4.3), so with Metropolis weights
+/// (\f$W = I/3 + A/3\f$) \f$\lambda_k = 1/3 + (2/3)\cos(2\pi k/N)\f$: \f$\lambda_2\f$ at k = 1,
+/// \f$\lambda_\mathrm{min} = -1/3\f$ for even N and \f$1/3 - (2/3)\cos(\pi/N)\f$ for odd N.
+/// Gap \f$\approx 4\pi^2/(3N^2)\f$ for large N (Boyd et al. 2006, sec. V: rings mix slowly).
+/// @pre 3 <= nodes
+/// @throws invalid_input "ring spectrum: nodes must be >= 3 (got 2)"
+[[nodiscard]] inline Spectrum ring_spectrum(int nodes, Weights rule) {
+  require_at_least("ring spectrum", "nodes", nodes, 3);
+  const double n = static_cast<double>(nodes);
+  const double pi = std::numbers::pi;
+  const double mu_min = nodes % 2 == 0 ? -2.0 : -2.0 * std::cos(pi / n);
+  return regular_graph_spectrum(2.0 * std::cos(2.0 * pi / n), mu_min, 2, rule);
+}
+
+/// @brief Closed-form spectrum of the torus \f$C_r \times C_c\f$, r, c >= 3.
+///
+/// The torus is the Cartesian product of two cycles, whose adjacency eigenvalues are the sums
+/// \f$2\cos(2\pi j/r) + 2\cos(2\pi k/c)\f$ (Brouwer & Haemers, sec. 1.4.6): the spectrum of a
+/// product is built from the rings' spectra. Every node has degree 4, so with Metropolis
+/// weights \f$W = (I + A)/5\f$ and \f$\lambda_2 = (3 + 2\cos(2\pi/\max(r, c)))/5\f$.
+/// @pre rows, cols >= 3
+/// @throws invalid_input "torus spectrum: rows must be >= 3 (got 2)"
+[[nodiscard]] inline Spectrum torus_spectrum(int rows, int cols, Weights rule) {
+  require_at_least("torus spectrum", "rows", rows, 3);
+  require_at_least("torus spectrum", "cols", cols, 3);
+  const double pi = std::numbers::pi;
+  auto ring_min = [pi](int n) {
+    return n % 2 == 0 ? -2.0 : -2.0 * std::cos(pi / static_cast<double>(n));
+  };
+  const double mu2 = 2.0 + 2.0 * std::cos(2.0 * pi / static_cast<double>(std::max(rows, cols)));
+  return regular_graph_spectrum(mu2, ring_min(rows) + ring_min(cols), 4, rule);
+}
+
+/// @brief Closed-form spectrum of the complete graph \f$K_N\f$, N >= 2.
+///
+/// \f$A = \mathbf 1 \mathbf 1^T - I\f$ has eigenvalues N - 1 and -1 (N - 1 times), so with
+/// Metropolis or max-degree weights \f$W = J\f$: \f$\lambda_2 = \lambda_\mathrm{min} = 0\f$ and
+/// one round reaches the exact average. The chains give \f$-1/(N-1)\f$.
+/// @pre nodes >= 2
+/// @throws invalid_input "complete spectrum: nodes must be >= 2 (got 1)"
+[[nodiscard]] inline Spectrum complete_spectrum(int nodes, Weights rule) {
+  require_at_least("complete spectrum", "nodes", nodes, 2);
+  return regular_graph_spectrum(-1.0, -1.0, nodes - 1, rule);
+}
+
+/// @brief Closed-form spectrum of the star \f$K_{1,N-1}\f$, N >= 3 (N = 2 is \f$K_2\f$).
+///
+/// The star's Laplacian has eigenvalues 0, 1 (N - 2 times) and N (Brouwer & Haemers, sec.
+/// 1.4.1). Every edge touches the hub of degree N - 1, so every rule puts one weight w on all
+/// edges, \f$W = I - wL\f$: \f$w = 1/N\f$ (metropolis, max-degree) gives \f$\lambda_2 = 1 - 1/N\f$,
+/// \f$\lambda_\mathrm{min} = 0\f$; \f$w = 1/(N-1)\f$ (the chains) gives \f$1 - 1/(N-1)\f$ and
+/// \f$-1/(N-1)\f$. Gossip through a hub is slow: the gap 1/N shrinks with N, whereas the hub
+/// itself could average in one round (topology.hpp).
+/// @pre nodes >= 2
+/// @throws invalid_input "star spectrum: nodes must be >= 2 (got 1)"
+[[nodiscard]] inline Spectrum star_spectrum(int nodes, Weights rule) {
+  require_at_least("star spectrum", "nodes", nodes, 2);
+  if (nodes == 2) return complete_spectrum(2, rule);
+  const double n = static_cast<double>(nodes);
+  const bool chain =
+      rule == Weights::metropolis_hastings_chain || rule == Weights::max_degree_chain;
+  const double w = chain ? 1.0 / (n - 1.0) : 1.0 / n;
+  double l2 = 1.0 - w;
+  double lmin = 1.0 - w * n;
+  if (rule == Weights::lazy_metropolis) {
+    l2 = 0.5 * (1.0 + l2);
+    lmin = 0.5 * (1.0 + lmin);
+  }
+  return make_spectrum(l2, lmin, SpectrumMethod::closed_form);
+}
+
+/// @}
+
+}  // namespace paradox::decentralized
