@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <string_view>
+#include <vector>
 
 #include "paradox/error.hpp"
 #include "paradox/sync/distributions.hpp"
@@ -148,8 +149,29 @@ struct Bracket {
   }
   const Bracket b = bracket(p);
   if (!(b.hi > b.lo)) return b.lo;
+  // Panels between the points where the survival function crosses fixed levels, so that each
+  // panel spans one scale of the transition (a narrow one for large n or small sigma). Within a
+  // panel, adaptive Gauss-Kronrod with a bounded depth: near S = 1 the integrand is flat to
+  // the last bits, where an unbounded recursion would chase rounding noise.
   const auto f = [&p](double x) { return p.survival(x); };
-  return b.lo + boost::math::quadrature::gauss_kronrod<double, 61>::integrate(f, b.lo, b.hi, 25, 1e-12);
+  std::vector<double> points{b.lo};
+  for (const double level : {1.0 - 1e-12, 1.0 - 1e-6, 0.999, 0.99, 0.9, 0.75, 0.5, 0.25, 0.1, 1e-2,
+                             1e-3, 1e-6, 1e-9, 1e-12, 1e-15}) {
+    double lo = points.back();
+    double hi = b.hi;
+    if (p.survival(lo) <= level) continue;
+    for (int i = 0; i < 200 && hi - lo > 1e-14 * hi; ++i) {
+      const double mid = 0.5 * (lo + hi);
+      (p.survival(mid) <= level ? hi : lo) = mid;
+    }
+    if (hi > points.back()) points.push_back(hi);
+  }
+  if (b.hi > points.back()) points.push_back(b.hi);
+  double integral = 0.0;
+  for (std::size_t i = 1; i < points.size(); ++i)
+    integral += boost::math::quadrature::gauss_kronrod<double, 61>::integrate(f, points[i - 1], points[i],
+                                                                               6, 1e-10);
+  return b.lo + integral;
 }
 
 [[nodiscard]] inline OrderProblem make_problem(std::string_view function, const StepTime& dist,
@@ -175,7 +197,8 @@ struct Bracket {
 /// deterministic times (with or without stragglers); exponential and shifted exponential
 /// without stragglers, \f$s + (m - s)(H_n - H_{n-r})\f$ (Rényi's representation, David &
 /// Nagaraja sec. 2.5). Otherwise adaptive Gauss-Kronrod quadrature (Boost.Math) of the survival
-/// function between the points where it is 1 to 1e-15 and 0 to 1e-18, to a relative 1e-12.
+/// function between the points where it is 1 to 1e-15 and 0 to 1e-18, in panels between the
+/// points where it crosses 1 - 1e-12, ..., 0.5, ..., 1e-15, to a relative 1e-10 or better.
 /// @param dist one worker's step-time distribution
 /// @param rank r, 1 for the fastest, n for the slowest
 /// @param workers n, the workers that run the step, >= 1

@@ -7,7 +7,6 @@
 #include <cmath>
 #include <cstdint>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "paradox/error.hpp"
@@ -218,12 +217,18 @@ struct StalenessDistribution {
     throw invalid_input(fn, "steps", "be <= 1e9 - 10 workers", paradox::detail::describe(options.steps));
   const int slow = slow_workers(fleet.step_time, n);
   detail::Sampler sampler(fleet.step_time, options.seed);
-  // Min-heap of (finish time, worker); each worker remembers the version it read.
-  using Event = std::pair<double, int>;
+  // Min-heap of (finish time, version read, worker): updates that finish at the same instant
+  // apply in the order their workers read, so equal deterministic workers see exactly N - 1.
+  struct Event {
+    double time;
+    long long read;
+    int worker;
+  };
+  const auto later = [](const Event& a, const Event& b) {
+    return a.time != b.time ? a.time > b.time : a.read > b.read;
+  };
   std::vector<Event> heap;
-  std::vector<long long> read_version(static_cast<std::size_t>(n), 0);
-  for (int i = 0; i < n; ++i) heap.emplace_back(sampler.draw(i, slow), i);
-  const auto later = [](const Event& a, const Event& b) { return a.first > b.first; };
+  for (int i = 0; i < n; ++i) heap.push_back({sampler.draw(i, slow), 0, i});
   std::make_heap(heap.begin(), heap.end(), later);
   long long version = 0;
   std::vector<long long> counts;
@@ -231,9 +236,8 @@ struct StalenessDistribution {
   double sum = 0.0;
   while (version < total) {
     std::pop_heap(heap.begin(), heap.end(), later);
-    auto [time, worker] = heap.back();
-    const auto w = static_cast<std::size_t>(worker);
-    const long long staleness = version - read_version[w];
+    const Event done = heap.back();
+    const long long staleness = version - done.read;
     if (version >= static_cast<long long>(warmup)) {
       if (static_cast<std::size_t>(staleness) >= counts.size())
         counts.resize(static_cast<std::size_t>(staleness) + 1, 0);
@@ -241,8 +245,7 @@ struct StalenessDistribution {
       sum += static_cast<double>(staleness);
     }
     ++version;
-    read_version[w] = version;
-    heap.back() = {time + sampler.draw(worker, slow), worker};
+    heap.back() = {done.time + sampler.draw(done.worker, slow), version, done.worker};
     std::push_heap(heap.begin(), heap.end(), later);
   }
   StalenessDistribution out;
