@@ -13,6 +13,7 @@
 #include "paradox/catalog/catalog.hpp"
 #include "paradox/comm/comm.hpp"
 #include "paradox/compute/compute.hpp"
+#include "paradox/decentralized/decentralized.hpp"
 #include "paradox/error.hpp"
 #include "paradox/hardware/hardware.hpp"
 #include "paradox/memory/memory.hpp"

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "paradox/decentralized/mixing.hpp"
+#include "paradox/decentralized/spectrum.hpp"
 #include "paradox/error.hpp"
 
 namespace paradox::decentralized {
@@ -47,13 +48,35 @@ namespace paradox::decentralized {
   return std::max(1LL, static_cast<long long>(rounds));
 }
 
+/// @brief rounds_to_epsilon() from a Spectrum, with \f$\log(1/\rho) = -\log(1 - g)\f$ taken
+/// from the spectral gap g by log1p, which keeps its digits when g is tiny (a ring of 10^7
+/// nodes has g = 1.3e-13, which \f$\rho\f$ in a double holds only to three digits).
+/// @param s a spectrum
+/// @param epsilon the target reduction, in (0, 1)
+/// @pre s.spectral_gap in [0, 1]; epsilon in (0, 1)
+/// @throws invalid_input "rounds to epsilon: spectral gap must be in [0, 1] (got 2)"
+/// @return the rounds, or std::nullopt when the gap is 0
+[[nodiscard]] inline std::optional<long long> rounds_to_epsilon(const Spectrum& s,
+                                                                double epsilon) {
+  constexpr std::string_view fn = "rounds to epsilon";
+  require_fraction(fn, "spectral gap", s.spectral_gap);
+  if (!(epsilon > 0.0 && epsilon < 1.0))
+    paradox::detail::fail(fn, "epsilon", "be in (0, 1)", epsilon);
+  if (s.spectral_gap >= 1.0) return 1;
+  if (s.spectral_gap <= 0.0) return std::nullopt;
+  const double rounds = std::ceil(std::log(epsilon) / std::log1p(-s.spectral_gap));
+  if (!(rounds < 4.0e18)) return std::nullopt;
+  return std::max(1LL, static_cast<long long>(rounds));
+}
+
 /// @brief A run of \f$x \leftarrow W x\f$.
 struct ConsensusTrace {
   /// \f$\|x_t - \bar x \mathbf 1\|_2\f$ for t = 0..rounds (entry 0 is the start)
   std::vector<double> disagreement;
   double average = 0.0;  ///< \f$\bar x\f$, which W (doubly stochastic) preserves
-  /// The observed rate over the last half of the run: \f$(e_T / e_{T/2})^{2/T}\f$; compare with
-  /// Spectrum::rho. 0 when the disagreement reached 0 (or below 1e-300).
+  /// The observed rate \f$(e_L / e_{L/2})^{1/(L - L/2)}\f$ over the second half of the rounds
+  /// L whose disagreement stays above \f$10^{-9} e_0\f$ (the rounding floor excluded);
+  /// compare with Spectrum::rho. 0 when fewer than 2 such rounds (consensus at once).
   double observed_rate = 0.0;
 };
 
@@ -92,11 +115,15 @@ struct ConsensusTrace {
     x.swap(next);
     trace.disagreement.push_back((x.array() - trace.average).matrix().norm());
   }
-  const int half = rounds / 2;
-  const double late = trace.disagreement.back();
-  const double mid = trace.disagreement[static_cast<std::size_t>(half)];
-  if (late > 1e-300 && mid > 1e-300 && rounds - half > 0)
-    trace.observed_rate = std::pow(late / mid, 1.0 / static_cast<double>(rounds - half));
+  // The rate is read above the rounding floor: rounds whose disagreement is still above
+  // 1e-9 of the start (below it, ~1e-16 residue of the mean, not the decay, is measured).
+  const double floor = 1e-9 * trace.disagreement.front();
+  std::size_t last = 0;
+  while (last + 1 < trace.disagreement.size() && trace.disagreement[last + 1] > floor) ++last;
+  const std::size_t mid = last / 2;
+  if (last >= 2 && trace.disagreement[mid] > 0.0)
+    trace.observed_rate = std::pow(trace.disagreement[last] / trace.disagreement[mid],
+                                   1.0 / static_cast<double>(last - mid));
   return trace;
 }
 

@@ -8,7 +8,6 @@
 #include <Eigen/Core>
 #include <Eigen/Eigenvalues>
 #include <Eigen/SparseCore>
-#include <Spectra/MatOp/SparseSymMatProd.h>
 #include <Spectra/SymEigsSolver.h>
 #include <algorithm>
 #include <cmath>
@@ -53,9 +52,9 @@ inline constexpr int default_dense_limit = 1000;
 struct SpectrumOptions {
   SpectrumMethod method = SpectrumMethod::automatic;  ///< dense, lanczos or automatic
   int dense_limit = default_dense_limit;  ///< automatic: dense up to this many nodes
-  double tolerance = 1e-10;     ///< Lanczos: relative accuracy of each eigenvalue
+  double tolerance = 1e-7;      ///< Lanczos: relative residual of each Ritz pair
   int max_restarts = 3000;      ///< Lanczos: restarts before giving up (converged = false)
-  int krylov_dimension = 40;    ///< Lanczos: size of the Krylov subspace (ncv), <= N
+  int krylov_dimension = 30;    ///< Lanczos: size of the Krylov subspace (ncv), <= N
 };
 
 /// @brief The extreme non-trivial eigenvalues of a symmetric, doubly stochastic W.
@@ -95,24 +94,27 @@ struct Spectrum {
 
 namespace detail {
 
-// y = (W - 2 J) x with J = 1 1^T / N: W with the all-ones eigenvalue 1 moved to -1, so that
-// its largest eigenvalue is lambda2 (the deflation of Saad, "Numerical Methods for Large
-// Eigenvalue Problems", sec. 4.2, with the known Perron vector of a doubly stochastic W).
+// y = (W - c J) x with J = 1 1^T / N: W with its Perron eigenvalue 1 (on the all-ones vector,
+// known for a doubly stochastic W) moved to 1 - c (Wielandt deflation; Saad, "Numerical Methods
+// for Large Eigenvalue Problems", sec. 4.2). With 1 - c the mean of the other eigenvalues,
+// (tr W - 1)/(N - 1), it lies between lambda_min and lambda2, and both ends of the deflated
+// spectrum are lambda_min and lambda2: one Lanczos run finds both.
 class DeflatedMixing {
  public:
   using Scalar = double;
-  explicit DeflatedMixing(const MixingMatrix& w) : w_(w) {}
+  DeflatedMixing(const MixingMatrix& w, double c) : w_(w), c_(c) {}
   [[nodiscard]] Eigen::Index rows() const { return w_.rows(); }
   [[nodiscard]] Eigen::Index cols() const { return w_.cols(); }
   void perform_op(const double* x_in, double* y_out) const {
     const Eigen::Map<const Eigen::VectorXd> x(x_in, w_.cols());
     Eigen::Map<Eigen::VectorXd> y(y_out, w_.rows());
     y.noalias() = w_ * x;
-    y.array() -= 2.0 * x.mean();
+    y.array() -= c_ * x.mean();
   }
 
  private:
   const MixingMatrix& w_;
+  double c_;
 };
 
 // Spectra's solver, with its current Ritz value readable when it did not converge.
@@ -120,19 +122,35 @@ template <class Op>
 class RitzSolver : public Spectra::SymEigsSolver<Op> {
  public:
   using Spectra::SymEigsSolver<Op>::SymEigsSolver;
-  [[nodiscard]] double first_ritz_value() const { return this->m_ritz_val[0]; }
+  [[nodiscard]] Eigen::VectorXd ritz_values() const { return this->m_ritz_val.head(2); }
 };
 
-template <class Op>
-[[nodiscard]] std::pair<double, bool> lanczos_extreme(Op& op, Spectra::SortRule rule,
-                                                      const SpectrumOptions& options) {
-  const Eigen::Index n = op.rows();
-  const Eigen::Index ncv = std::clamp<Eigen::Index>(options.krylov_dimension, 2, n);
-  RitzSolver<Op> solver(op, 1, ncv);
+// lambda2 and lambda_min, and whether Lanczos converged.
+struct LanczosEnds {
+  double lambda2 = 1.0;
+  double lambda_min = -1.0;
+  bool converged = false;
+};
+
+[[nodiscard]] inline LanczosEnds lanczos_ends(const MixingMatrix& w,
+                                              const SpectrumOptions& options) {
+  const Eigen::Index n = w.rows();
+  const double mean_other = (w.diagonal().sum() - 1.0) / static_cast<double>(n - 1);
+  DeflatedMixing op(w, 1.0 - mean_other);
+  if (n == 2) {  // one non-trivial eigenvalue, tr W - 1: Lanczos needs nev < ncv <= N
+    return {.lambda2 = mean_other, .lambda_min = mean_other, .converged = true};
+  }
+  const Eigen::Index ncv = std::clamp<Eigen::Index>(options.krylov_dimension, 3, n);
+  RitzSolver<DeflatedMixing> solver(op, 2, ncv);
   solver.init();
-  solver.compute(rule, options.max_restarts, options.tolerance, rule);
-  if (solver.info() == Spectra::CompInfo::Successful) return {solver.eigenvalues()(0), true};
-  return {solver.first_ritz_value(), false};
+  solver.compute(Spectra::SortRule::BothEnds, options.max_restarts, options.tolerance,
+                 Spectra::SortRule::LargestAlge);
+  if (solver.info() == Spectra::CompInfo::Successful) {
+    const Eigen::VectorXd& ev = solver.eigenvalues();
+    return {.lambda2 = ev.maxCoeff(), .lambda_min = ev.minCoeff(), .converged = true};
+  }
+  const Eigen::VectorXd ritz = solver.ritz_values();
+  return {.lambda2 = ritz.maxCoeff(), .lambda_min = ritz.minCoeff(), .converged = false};
 }
 
 }  // namespace detail
@@ -142,9 +160,10 @@ template <class Op>
 ///
 /// Dense: all eigenvalues of the N x N matrix by Eigen::SelfAdjointEigenSolver (Householder
 /// tridiagonalisation + implicit QL). Lanczos: Spectra::SymEigsSolver (implicitly restarted
-/// Lanczos, Lehoucq & Sorensen 1996, as in ARPACK) on the sparse matrix, once for the
-/// smallest algebraic eigenvalue of W and once for the largest of \f$W - 2J\f$, which is
-/// \f$\lambda_2\f$ (the Perron eigenvalue 1 deflated to -1). The automatic choice is dense up
+/// Lanczos, Lehoucq & Sorensen 1996, as in ARPACK) on the sparse matrix \f$W - cJ\f$, whose
+/// Perron eigenvalue 1 is moved to \f$(\mathrm{tr}\,W - 1)/(N - 1)\f$, the mean of the others:
+/// both ends of its spectrum, found in one run, are \f$\lambda_\mathrm{min}\f$ and
+/// \f$\lambda_2\f$. The automatic choice is dense up
 /// to `options.dense_limit` nodes (default_dense_limit). Lanczos converges in a number of
 /// restarts that grows as the gap shrinks; a ring of 10^5 nodes (gap ~ 4e-9) is out of its
 /// reach, and its closed form is ring_spectrum(). When Lanczos stops early the result says
@@ -178,38 +197,83 @@ template <class Op>
     const Eigen::VectorXd& ev = solver.eigenvalues();  // ascending
     return make_spectrum(ev(ev.size() - 2), ev(0), SpectrumMethod::dense);
   }
-  Spectra::SparseSymMatProd<double> plain(w);
-  detail::DeflatedMixing deflated(w);
-  const auto [lambda_min, min_ok] =
-      detail::lanczos_extreme(plain, Spectra::SortRule::SmallestAlge, options);
-  const auto [lambda2, second_ok] =
-      detail::lanczos_extreme(deflated, Spectra::SortRule::LargestAlge, options);
-  return make_spectrum(std::min(lambda2, 1.0), std::max(lambda_min, -1.0),
-                       SpectrumMethod::lanczos, min_ok && second_ok);
+  const detail::LanczosEnds ends = detail::lanczos_ends(w, options);
+  return make_spectrum(std::min(ends.lambda2, 1.0), std::max(ends.lambda_min, -1.0),
+                       SpectrumMethod::lanczos, ends.converged);
 }
 
-/// @brief The spectrum of a weight rule on a d-regular graph from its adjacency eigenvalues:
-/// \f$W = I - w L\f$ with \f$L = dI - A\f$, so \f$\lambda(W) = 1 - w (d - \mu)\f$ for each
-/// eigenvalue \f$\mu\f$ of A, with \f$w = 1/(d+1)\f$ (metropolis, max-degree) or \f$1/d\f$
-/// (the chains), and \f$(1 + \lambda)/2\f$ for lazy-metropolis.
-/// @param mu2 the second largest adjacency eigenvalue
-/// @param mu_min the smallest adjacency eigenvalue
+namespace detail {
+
+// A Spectrum from a = 1 - lambda2 and b = 1 + lambda_min, each computed without cancellation,
+// so that tiny gaps (a ring of 10^7 nodes: 1.3e-13) keep their digits.
+[[nodiscard]] inline Spectrum spectrum_from_distances(double a, double b) {
+  const double lambda2 = 1.0 - a;
+  const double lambda_min = b - 1.0;
+  const double from_second = lambda2 >= 0.0 ? a : 2.0 - a;   // 1 - |lambda2|
+  const double from_min = lambda_min <= 0.0 ? b : 2.0 - b;   // 1 - |lambda_min|
+  const double gap = std::clamp(std::min(from_second, from_min), 0.0, 1.0);
+  return {.lambda2 = lambda2,
+          .lambda_min = lambda_min,
+          .rho = 1.0 - gap,
+          .spectral_gap = gap,
+          .method = SpectrumMethod::closed_form,
+          .converged = true};
+}
+
+[[nodiscard]] inline bool is_chain(Weights rule) {
+  return rule == Weights::metropolis_hastings_chain || rule == Weights::max_degree_chain;
+}
+
+// 2 + mu_min of the cycle C_n: 0 for even n, 4 sin^2(pi / 2n) for odd n.
+[[nodiscard]] inline double ring_signless_gap(int n) {
+  if (n % 2 == 0) return 0.0;
+  const double s = std::sin(std::numbers::pi / (2.0 * static_cast<double>(n)));
+  return 4.0 * s * s;
+}
+
+// 2 - mu_2 of the cycle C_n: 4 sin^2(pi / n).
+[[nodiscard]] inline double ring_laplacian_gap(int n) {
+  const double s = std::sin(std::numbers::pi / static_cast<double>(n));
+  return 4.0 * s * s;
+}
+
+}  // namespace detail
+
+/// @brief The spectrum of a weight rule on a d-regular graph from its adjacency spectrum.
+///
+/// Every rule puts one weight w on all edges of a regular graph: \f$W = I - w L\f$ with
+/// \f$L = dI - A\f$, so each adjacency eigenvalue \f$\mu\f$ gives \f$\lambda = 1 - w(d - \mu)\f$,
+/// with \f$w = 1/(d+1)\f$ (metropolis, max-degree) or \f$1/d\f$ (the chains), and
+/// \f$(1 + \lambda)/2\f$ for lazy-metropolis. The inputs are the algebraic connectivity
+/// \f$d - \mu_2\f$ and the signless gap \f$d + \mu_\mathrm{min}\f$ (0 for a bipartite graph), so
+/// that \f$1 - \lambda_2 = w (d - \mu_2)\f$ keeps its digits when it is tiny.
+/// @param laplacian_gap \f$d - \mu_2 \ge 0\f$
+/// @param signless_gap \f$d + \mu_\mathrm{min} \ge 0\f$
 /// @param degree d >= 1
 /// @param rule the weight rule
-[[nodiscard]] inline Spectrum regular_graph_spectrum(double mu2, double mu_min, int degree,
-                                                     Weights rule) {
-  require_at_least("regular graph spectrum", "degree", degree, 1);
+/// @pre degree >= 1; both gaps >= 0 and finite
+/// @throws invalid_input "regular graph spectrum: degree must be >= 1 (got 0)"
+[[nodiscard]] inline Spectrum regular_graph_spectrum(double laplacian_gap, double signless_gap,
+                                                     int degree, Weights rule) {
+  constexpr std::string_view fn = "regular graph spectrum";
+  require_at_least(fn, "degree", degree, 1);
+  require_non_negative(fn, "laplacian gap", laplacian_gap);
+  require_non_negative(fn, "signless gap", signless_gap);
   const double d = static_cast<double>(degree);
-  const bool chain =
-      rule == Weights::metropolis_hastings_chain || rule == Weights::max_degree_chain;
-  const double w = chain ? 1.0 / d : 1.0 / (d + 1.0);
-  double l2 = 1.0 - w * (d - mu2);
-  double lmin = 1.0 - w * (d - mu_min);
-  if (rule == Weights::lazy_metropolis) {
-    l2 = 0.5 * (1.0 + l2);
-    lmin = 0.5 * (1.0 + lmin);
+  double a = 0.0;  // 1 - lambda2
+  double b = 0.0;  // 1 + lambda_min
+  if (detail::is_chain(rule)) {
+    a = laplacian_gap / d;
+    b = signless_gap / d;
+  } else {
+    a = laplacian_gap / (d + 1.0);
+    b = (signless_gap + 2.0) / (d + 1.0);
   }
-  return make_spectrum(l2, lmin, SpectrumMethod::closed_form);
+  if (rule == Weights::lazy_metropolis) {
+    a = 0.5 * a;
+    b = 1.0 + 0.5 * b;
+  }
+  return detail::spectrum_from_distances(a, b);
 }
 
 /// @brief Closed-form spectrum of the ring \f$C_N\f$, N >= 3.
@@ -217,16 +281,15 @@ template <class Op>
 /// The cycle's adjacency is circulant with eigenvalues \f$2\cos(2\pi k/N)\f$, k = 0..N-1
 /// (Brouwer & Haemers, "Spectra of Graphs", sec. 1.4.3), so with Metropolis weights
 /// (\f$W = I/3 + A/3\f$) \f$\lambda_k = 1/3 + (2/3)\cos(2\pi k/N)\f$: \f$\lambda_2\f$ at k = 1,
-/// \f$\lambda_\mathrm{min} = -1/3\f$ for even N and \f$1/3 - (2/3)\cos(\pi/N)\f$ for odd N.
-/// Gap \f$\approx 4\pi^2/(3N^2)\f$ for large N (Boyd et al. 2006, sec. V: rings mix slowly).
+/// \f$\lambda_\mathrm{min} = -1/3\f$ for even N and \f$1/3 - (2/3)\cos(\pi/N)\f$ for odd N. The
+/// gap \f$1 - \lambda_2 = (4/3)\sin^2(\pi/N) \approx 4\pi^2/(3N^2)\f$: rings mix slowly (Boyd
+/// et al. 2006, sec. V).
 /// @pre 3 <= nodes
 /// @throws invalid_input "ring spectrum: nodes must be >= 3 (got 2)"
 [[nodiscard]] inline Spectrum ring_spectrum(int nodes, Weights rule) {
   require_at_least("ring spectrum", "nodes", nodes, 3);
-  const double n = static_cast<double>(nodes);
-  const double pi = std::numbers::pi;
-  const double mu_min = nodes % 2 == 0 ? -2.0 : -2.0 * std::cos(pi / n);
-  return regular_graph_spectrum(2.0 * std::cos(2.0 * pi / n), mu_min, 2, rule);
+  return regular_graph_spectrum(detail::ring_laplacian_gap(nodes),
+                                detail::ring_signless_gap(nodes), 2, rule);
 }
 
 /// @brief Closed-form spectrum of the torus \f$C_r \times C_c\f$, r, c >= 3.
@@ -240,12 +303,9 @@ template <class Op>
 [[nodiscard]] inline Spectrum torus_spectrum(int rows, int cols, Weights rule) {
   require_at_least("torus spectrum", "rows", rows, 3);
   require_at_least("torus spectrum", "cols", cols, 3);
-  const double pi = std::numbers::pi;
-  auto ring_min = [pi](int n) {
-    return n % 2 == 0 ? -2.0 : -2.0 * std::cos(pi / static_cast<double>(n));
-  };
-  const double mu2 = 2.0 + 2.0 * std::cos(2.0 * pi / static_cast<double>(std::max(rows, cols)));
-  return regular_graph_spectrum(mu2, ring_min(rows) + ring_min(cols), 4, rule);
+  return regular_graph_spectrum(detail::ring_laplacian_gap(std::max(rows, cols)),
+                                detail::ring_signless_gap(rows) + detail::ring_signless_gap(cols),
+                                4, rule);
 }
 
 /// @brief Closed-form spectrum of the complete graph \f$K_N\f$, N >= 2.
@@ -257,7 +317,8 @@ template <class Op>
 /// @throws invalid_input "complete spectrum: nodes must be >= 2 (got 1)"
 [[nodiscard]] inline Spectrum complete_spectrum(int nodes, Weights rule) {
   require_at_least("complete spectrum", "nodes", nodes, 2);
-  return regular_graph_spectrum(-1.0, -1.0, nodes - 1, rule);
+  const double n = static_cast<double>(nodes);
+  return regular_graph_spectrum(n, n - 2.0, nodes - 1, rule);
 }
 
 /// @brief Closed-form spectrum of the star \f$K_{1,N-1}\f$, N >= 3 (N = 2 is \f$K_2\f$).
@@ -274,16 +335,15 @@ template <class Op>
   require_at_least("star spectrum", "nodes", nodes, 2);
   if (nodes == 2) return complete_spectrum(2, rule);
   const double n = static_cast<double>(nodes);
-  const bool chain =
-      rule == Weights::metropolis_hastings_chain || rule == Weights::max_degree_chain;
-  const double w = chain ? 1.0 / (n - 1.0) : 1.0 / n;
-  double l2 = 1.0 - w;
-  double lmin = 1.0 - w * n;
+  const double w = detail::is_chain(rule) ? 1.0 / (n - 1.0) : 1.0 / n;
+  double a = w;                 // 1 - lambda2 = w * 1
+  double b = 2.0 - w * n;       // 1 + lambda_min = 2 - w N
+  if (detail::is_chain(rule)) b = (n - 2.0) / (n - 1.0);
   if (rule == Weights::lazy_metropolis) {
-    l2 = 0.5 * (1.0 + l2);
-    lmin = 0.5 * (1.0 + lmin);
+    a = 0.5 * a;
+    b = 1.0 + 0.5 * b;
   }
-  return make_spectrum(l2, lmin, SpectrumMethod::closed_form);
+  return detail::spectrum_from_distances(a, b);
 }
 
 /// @}

@@ -66,14 +66,14 @@ struct MeshGossip {
   int nodes = 2;         ///< N
   long long edges = 1;   ///< |E| of the graph
   int max_degree = 1;    ///< \f$d_\mathrm{max}\f$, the busiest node's neighbours
-  double rho = 0.0;      ///< the mixing matrix's \f$\rho\f$ (spectrum())
+  double spectral_gap = 1.0;  ///< the mixing matrix's \f$1 - \rho\f$ (spectrum())
   Bytes model{};         ///< S, sent whole to each neighbour every round
   double epsilon = 1e-3; ///< target reduction of the disagreement
 };
 
 /// @brief What gossip to epsilon moves.
 struct MeshGossipCost {
-  std::optional<long long> rounds;  ///< rounds_to_epsilon(rho, epsilon); none when rho = 1
+  std::optional<long long> rounds;  ///< rounds_to_epsilon(); none when the gap is 0
   Bytes per_round{};                ///< 2 |E| S: both directions of every edge
   Bytes busiest_node_per_round{};   ///< \f$d_\mathrm{max} S\f$ sent by the busiest node
   Bytes total{};                    ///< rounds x per_round (0 when it never converges)
@@ -86,8 +86,8 @@ struct MeshGossipCost {
 /// Synchronous gossip as in decentralized SGD (Lian et al. 2017, alg. 1: each node exchanges
 /// its model with its neighbours once per iteration) with the rate of Xiao & Boyd 2004. Unlike
 /// the star the average is reached only approximately, and the rounds grow as the gap shrinks.
-/// @param in the graph's size, the spectrum's rho, the model size and epsilon
-/// @pre nodes >= 2; edges >= 0; 0 <= max_degree < nodes; rho in [0, 1]; model >= 0 and finite;
+/// @param in the graph's size, the spectral gap, the model size and epsilon
+/// @pre nodes >= 2; edges >= 0; 0 <= max_degree < nodes; gap in [0, 1]; model >= 0 and finite;
 ///   epsilon in (0, 1)
 /// @throws invalid_input "mesh gossip: max degree must be in [0, 9] (got 10)"
 [[nodiscard]] inline MeshGossipCost evaluate(const MeshGossip& in) {
@@ -97,7 +97,9 @@ struct MeshGossipCost {
   require_in_range(fn, "max degree", in.max_degree, 0, in.nodes - 1);
   require_non_negative(fn, "model", in.model);
   MeshGossipCost c;
-  c.rounds = rounds_to_epsilon(in.rho, in.epsilon);
+  require_fraction(fn, "spectral gap", in.spectral_gap);
+  c.rounds = rounds_to_epsilon(
+      Spectrum{.rho = 1.0 - in.spectral_gap, .spectral_gap = in.spectral_gap}, in.epsilon);
   c.per_round = 2.0 * static_cast<double>(in.edges) * in.model;
   c.busiest_node_per_round = static_cast<double>(in.max_degree) * in.model;
   const double t = c.rounds ? static_cast<double>(*c.rounds) : 0.0;
@@ -115,7 +117,7 @@ struct MeshGossipCost {
   return {.nodes = g.nodes,
           .edges = static_cast<long long>(g.edges.size()),
           .max_degree = *std::max_element(d.begin(), d.end()),
-          .rho = s.rho,
+          .spectral_gap = s.spectral_gap,
           .model = model,
           .epsilon = epsilon};
 }
