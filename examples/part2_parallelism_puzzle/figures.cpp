@@ -136,7 +136,8 @@ figures::PipelineScheduleFigure schedules(const Plan& p, const Outcome& o) {
       .title = title_prefix(p) + ": " + std::to_string(schedule_stages) + " stages, " +
                std::to_string(schedule_microbatches) + " micro-batches (slot " +
                to_string(slot) + ", send " + to_string(send) + ")",
-      .timelines = {}};
+      .timelines = {},
+      .device_noun = p.puzzle.device_noun};
   const struct {
     const char* name;
     pipeline::Schedule schedule;

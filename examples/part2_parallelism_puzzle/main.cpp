@@ -179,7 +179,7 @@ void print_reflection(std::ostream& out, const Outcome& o) {
   }
   out << t.render() << "  > the layout reflected on. The bubble is (pp-1)/(v m + pp-1): it "
       << "falls as m grows,\n  while every micro-batch still pays its pipeline sends and, "
-         "smaller, uses the GPU no better.\n\n";
+         "smaller, uses the device no better.\n\n";
 }
 
 void present(lab::Session& s, const Plan& p) {

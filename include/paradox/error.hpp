@@ -95,6 +95,39 @@ template <class T>
   }
 }
 
+/// Raises invalid_input for a failed check. Out of line and marked cold, so that a check
+/// inlines to one comparison and the message is built only on failure: the layout search
+/// runs hundreds of checks per microsecond.
+template <class T>
+[[noreturn]] [[gnu::cold]] [[gnu::noinline]] inline void fail(std::string_view function,
+                                                              std::string_view parameter,
+                                                              std::string_view rule,
+                                                              const T& value) {
+  throw invalid_input(function, parameter, rule, describe(value));
+}
+
+/// As fail(), for a rule with a bound: "be >= 1", "be <= 256", "be in [0, 3]".
+template <class T>
+[[noreturn]] [[gnu::cold]] [[gnu::noinline]] inline void fail_bound(
+    std::string_view function, std::string_view parameter, std::string_view prefix, T low,
+    std::string_view middle, T high, std::string_view suffix, T value) {
+  std::string rule = std::string(prefix) + std::to_string(low);
+  if (!middle.empty()) rule += std::string(middle) + std::to_string(high);
+  rule += suffix;
+  throw invalid_input(function, parameter, rule, describe(value));
+}
+
+/// As fail(), for divisibility: "be divisible by name = d".
+template <class T>
+[[noreturn]] [[gnu::cold]] [[gnu::noinline]] inline void fail_divisible(
+    std::string_view function, std::string_view parameter, std::string_view divisor_name,
+    T divisor, T value) {
+  throw invalid_input(function, parameter,
+                      "be divisible by " + std::string(divisor_name) + " = " +
+                          std::to_string(divisor),
+                      describe(value));
+}
+
 }  // namespace detail
 
 /// @brief Throws unless `x` is finite and > 0. Works for numbers and quantities.
@@ -107,7 +140,7 @@ template <class T>
 constexpr void require_positive(std::string_view function, std::string_view parameter, const T& x) {
   const double v = detail::raw(x);
   if (!(v > 0.0) || !std::isfinite(v))
-    throw invalid_input(function, parameter, "be > 0 and finite", detail::describe(x));
+    detail::fail(function, parameter, "be > 0 and finite", x);
 }
 
 /// @brief Throws unless `x` is finite and >= 0. Works for numbers and quantities.
@@ -120,7 +153,7 @@ constexpr void require_non_negative(std::string_view function, std::string_view 
                                     const T& x) {
   const double v = detail::raw(x);
   if (!(v >= 0.0) || !std::isfinite(v))
-    throw invalid_input(function, parameter, "be >= 0 and finite", detail::describe(x));
+    detail::fail(function, parameter, "be >= 0 and finite", x);
 }
 
 /// @brief Throws unless `text` is non-empty (names and sources of hardware and catalog entries).
@@ -141,7 +174,7 @@ constexpr void require_non_empty(std::string_view function, std::string_view par
 template <class T>
 constexpr void require_finite(std::string_view function, std::string_view parameter, const T& x) {
   if (!std::isfinite(detail::raw(x)))
-    throw invalid_input(function, parameter, "be finite", detail::describe(x));
+    detail::fail(function, parameter, "be finite", x);
 }
 
 /// @brief Throws unless the fraction `x` lies in [0, 1] (an overlap, a failure probability).
@@ -151,7 +184,7 @@ constexpr void require_finite(std::string_view function, std::string_view parame
 /// @throws invalid_input "function: parameter must be in [0, 1] (got 1.5)", also for NaN
 constexpr void require_fraction(std::string_view function, std::string_view parameter, double x) {
   if (!(x >= 0.0 && x <= 1.0))
-    throw invalid_input(function, parameter, "be in [0, 1]", detail::describe(x));
+    detail::fail(function, parameter, "be in [0, 1]", x);
 }
 
 /// @brief Throws unless the fraction `x` lies in (0, 1] (an efficiency, a share that divides).
@@ -162,7 +195,7 @@ constexpr void require_fraction(std::string_view function, std::string_view para
 constexpr void require_positive_fraction(std::string_view function, std::string_view parameter,
                                          double x) {
   if (!(x > 0.0 && x <= 1.0))
-    throw invalid_input(function, parameter, "be in (0, 1]", detail::describe(x));
+    detail::fail(function, parameter, "be in (0, 1]", x);
 }
 
 /// @brief Throws unless the count `n` is at least `minimum`.
@@ -175,8 +208,7 @@ template <std::integral T>
 constexpr void require_at_least(std::string_view function, std::string_view parameter, T n,
                                 T minimum) {
   if (n < minimum)
-    throw invalid_input(function, parameter, "be >= " + std::to_string(minimum),
-                        detail::describe(n));
+    detail::fail_bound(function, parameter, "be >= ", minimum, "", minimum, "", n);
 }
 
 /// @brief Throws unless the count `n` is at most `maximum`.
@@ -189,8 +221,7 @@ template <std::integral T>
 constexpr void require_at_most(std::string_view function, std::string_view parameter, T n,
                                T maximum) {
   if (n > maximum)
-    throw invalid_input(function, parameter, "be <= " + std::to_string(maximum),
-                        detail::describe(n));
+    detail::fail_bound(function, parameter, "be <= ", maximum, "", maximum, "", n);
 }
 
 /// @brief Throws unless the count `n` lies in [lo, hi].
@@ -204,9 +235,7 @@ template <std::integral T>
 constexpr void require_in_range(std::string_view function, std::string_view parameter, T n, T lo,
                                 T hi) {
   if (n < lo || n > hi)
-    throw invalid_input(function, parameter,
-                        "be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]",
-                        detail::describe(n));
+    detail::fail_bound(function, parameter, "be in [", lo, ", ", hi, "]", n);
 }
 
 /// @brief Throws unless `divisor` divides `n` (layouts: heads by tensor-parallel degree, ...).
@@ -220,10 +249,7 @@ template <std::integral T>
 constexpr void require_divisible(std::string_view function, std::string_view parameter, T n,
                                  std::string_view divisor_name, T divisor) {
   if (divisor <= 0 || n % divisor != 0)
-    throw invalid_input(
-        function, parameter,
-        "be divisible by " + std::string(divisor_name) + " = " + std::to_string(divisor),
-        detail::describe(n));
+    detail::fail_divisible(function, parameter, divisor_name, divisor, n);
 }
 
 /// @}

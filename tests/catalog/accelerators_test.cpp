@@ -24,7 +24,7 @@ struct AcceleratorRow {
   double tdp_w;
   double price_usd_per_hour;
   SourceKind kind;                 // every compute, memory and power figure unless excepted
-  std::array<KindException, 1> exceptions;  // figures of another kind
+  std::array<KindException, 2> exceptions;  // figures of another kind
 };
 
 constexpr double gib = 1024.0 * 1024.0 * 1024.0;
@@ -36,17 +36,19 @@ const AcceleratorRow rows[] = {
     // NVIDIA H100 Tensor Core GPU datasheet, SXM column: FP64 Tensor Core 67, FP32 67, TF32
     // 989*, BF16 1,979*, FP16 1,979*, FP8 3,958*, INT8 3,958* TOPS (* with sparsity); GPU
     // memory 80 GB; bandwidth 3.35 TB/s; max TDP up to 700 W.
+    // Achievable fraction 0.758: fitted once on Llama 3 table 4 (tests/parallel/step_time_test).
     {"h100-sxm", 67.0, 67.0, 494.5, 989.0, 989.0, 1979.0, 1979.0, 80e9, 3350.0, 700.0, 3.0,
-     datasheet, {}},
+     datasheet, {{{"achievable_fraction", SourceKind::paper}}}},
     // NVIDIA H200 Tensor Core GPU datasheet, SXM column: the H100 SXM peaks (FP8 3,958*, BF16
     // 1,979*, FP64 Tensor Core 67), 141 GB HBM3e, 4.8 TB/s, max TDP up to 700 W.
     {"h200", 67.0, 67.0, 494.5, 989.0, 989.0, 1979.0, 1979.0, 141e9, 4800.0, 700.0, 3.8,
-     datasheet, {}},
+     datasheet, {{{"achievable_fraction", SourceKind::didactic_assumption}}}},
     // NVIDIA A100 Tensor Core GPU datasheet, 80GB SXM column: FP64 Tensor Core 19.5, FP32 19.5,
     // TF32 156 (312*), BF16 312 (624*), FP16 312 (624*), INT8 624 (1,248*) TOPS, no FP8;
     // 80 GB HBM2e, 2,039 GB/s, 400 W.
+    // Achievable fraction 0.545: fitted once on Megatron-LM table 1 (tests/parallel).
     {"a100-80gb", 19.5, 19.5, 156.0, 312.0, 312.0, 0.0, 624.0, 80e9, 2039.0, 400.0, 1.8,
-     datasheet, {}},
+     datasheet, {{{"achievable_fraction", SourceKind::paper}}}},
     // NVIDIA HGX B200 per-GPU table: FP64/FP64 Tensor Core 37, FP32 75, FP16/BF16 4.5 PF*, FP8
     // 9 PF*, INT8 9 POPS*, 180 GB HBM3e, up to 1,000 W; DGX B200 datasheet for 8 GPUs: TF32
     // 18 PF* (/8/2 = 1,125), 1,440 GB and 64 TB/s HBM3e (/8 = 180 GB, 8 TB/s).
@@ -87,11 +89,23 @@ TEST_CASE("every accelerator figure is the one its source prints", "[catalog][ac
                  row.price_usd_per_hour);
     paradox::test::check_kinds(row.key, a.provenance,
                                {"peak_fp64", "peak_fp32", "peak_tf32", "peak_bf16", "peak_fp16",
-                                "peak_fp8", "peak_int8", "hbm_capacity", "hbm_bandwidth", "tdp"},
+                                "peak_fp8", "peak_int8", "hbm_capacity", "hbm_bandwidth", "tdp",
+                                "achievable_fraction"},
                                row.kind, row.exceptions);
     paradox::test::check_kinds(row.key, a.price_provenance, {"price_per_hour"},
                                SourceKind::didactic_assumption);
   }
+}
+
+TEST_CASE("achievable fractions: fitted for H100 and A100, assumed for H200, else none",
+          "[catalog][accelerators]") {
+  // How each was fitted is in its provenance; tests/parallel/step_time_test.cpp checks the fits.
+  CHECK(catalog::h100_sxm.achievable_fraction == 0.758);
+  CHECK(catalog::a100_80gb.achievable_fraction == 0.545);
+  CHECK(catalog::h200.achievable_fraction == catalog::h100_sxm.achievable_fraction);
+  CHECK(catalog::b200.achievable_fraction == 0.0);
+  CHECK(catalog::v100.achievable_fraction == 0.0);
+  CHECK(catalog::tpu_v4.achievable_fraction == 0.0);
 }
 
 TEST_CASE("H100 SXM figures match the datasheet", "[catalog][accelerators]") {

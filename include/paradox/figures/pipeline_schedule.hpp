@@ -31,6 +31,7 @@ struct NamedTimeline {
 struct PipelineSchedulePlot {
   std::string title = "Pipeline schedule";   ///< figure title
   std::vector<NamedTimeline> timelines{};    ///< schedules, stacked top to bottom in this order
+  std::string device_noun = "GPU";           ///< what a row's device is called ("SoC", "earbud")
 };
 
 /// @brief The built Gantt chart and the SVG size it reads best at.
@@ -53,8 +54,9 @@ inline constexpr std::string_view pipeline_backward_colors[] = {"#f16913", "#fdd
 /// @brief Builds a Gantt chart of one or more pipeline steps.
 ///
 /// Rows: for each timeline (top to bottom, in input order) one row per device (pipeline rank
-/// 0 at the top), labelled "<name> · GPU <stage>"; consecutive schedules are separated by a
-/// gap of 0.6 rows. Each op is a box from its start to its end (x in milliseconds, the y extent
+/// 0 at the top), labelled "<name> · <device noun> <stage>"; consecutive schedules are
+/// separated by a gap of 0.6 rows. Each op is a box from its start to its end (x in the unit
+/// among us, ms, s, min and h that the longest step reaches at least one of, the y extent
 /// 0.8 of a row), coloured by op and chunk (pipeline_forward_colors,
 /// pipeline_backward_colors), and labelled with its micro-batch number when the box is wide
 /// enough for the digits at the suggested SVG width. Idle time (the bubble) is left white.
@@ -77,7 +79,7 @@ inline constexpr std::string_view pipeline_backward_colors[] = {"#f16913", "#fdd
   constexpr std::string_view fn = "pipeline schedule plot";
   if (plot.timelines.empty()) throw invalid_input(fn, "timelines", "be non-empty", "0 timelines");
   std::vector<int> stages;  // rows per timeline
-  double span_ms = 0.0;
+  double span_s = 0.0;
   bool interleaved = false;
   for (const NamedTimeline& t : plot.timelines) {
     require_non_empty(fn, "timeline name", t.name);
@@ -91,7 +93,7 @@ inline constexpr std::string_view pipeline_backward_colors[] = {"#f16913", "#fdd
       require_non_negative(fn, "slot start", s.start);
       require_positive(fn, "slot end - start", s.end - s.start);
       p = std::max(p, s.stage + 1);
-      span_ms = std::max(span_ms, value_in<millisecond_unit>(s.end));
+      span_s = std::max(span_s, value_in<second_unit>(s.end));
       interleaved = interleaved || s.chunk > 0;
     }
     stages.push_back(p);
@@ -105,12 +107,25 @@ inline constexpr std::string_view pipeline_backward_colors[] = {"#f16913", "#fdd
   out.svg.width = 1100;
   out.svg.height = std::max(360, 190 + 30 * out.rows + static_cast<int>(30 * gap) *
                                                            static_cast<int>(stages.size() - 1));
+  // The time unit follows the step: microseconds to hours (an edge pipeline over BLE takes
+  // minutes), so the axis never reads "1.8e+06 ms".
+  struct TimeUnit {
+    std::string_view name;
+    double seconds;
+  };
+  constexpr TimeUnit units_by_span[] = {
+      {"us", 1e-6}, {"ms", 1e-3}, {"s", 1.0}, {"min", 60.0}, {"h", 3600.0}};
+  TimeUnit unit = units_by_span[0];
+  for (const TimeUnit& u : units_by_span)
+    if (span_s >= u.seconds) unit = u;
+  const double span = span_s / unit.seconds;
+  const auto in_unit = [&](Seconds t) { return value_in<second_unit>(t) / unit.seconds; };
   // About 300 px go to the row labels and margins; a digit of the 10-point labels is ~7 px.
-  const double px_per_ms = (out.svg.width - 300.0) / span_ms;
+  const double px_per_unit = (out.svg.width - 300.0) / span;
 
   Figure& f = out.figure;
   f.title = plot.title;
-  f.x = Axis{.label = "Time", .unit = "ms", .min = 0.0, .max = span_ms};
+  f.x = Axis{.label = "Time", .unit = std::string(unit.name), .min = 0.0, .max = span};
   f.y = Axis{.label = "Device", .min = 0.0, .max = top};
   f.legend = LegendPlacement::below_in_rows;
   f.grid = false;
@@ -120,16 +135,17 @@ inline constexpr std::string_view pipeline_backward_colors[] = {"#f16913", "#fdd
     const NamedTimeline& t = plot.timelines[k];
     for (int stage = 0; stage < stages[k]; ++stage) {
       f.y.ticks.push_back(Tick{.at = top - offset - stage - 0.5,
-                               .text = t.name + " · GPU " + std::to_string(stage)});
+                               .text = t.name + " · " + plot.device_noun + " " +
+                                       std::to_string(stage)});
     }
     for (const pipeline::TimelineSlot& s : t.timeline.slots) {
       const double centre = top - offset - s.stage - 0.5;
-      const double x0 = value_in<millisecond_unit>(s.start);
-      const double x1 = value_in<millisecond_unit>(s.end);
+      const double x0 = in_unit(s.start);
+      const double x1 = in_unit(s.end);
       const bool forward = s.op == pipeline::Op::forward;
       const auto& colors = forward ? pipeline_forward_colors : pipeline_backward_colors;
       std::string text = std::to_string(s.microbatch);
-      if ((x1 - x0) * px_per_ms < 7.0 * static_cast<double>(text.size()) + 4.0) text.clear();
+      if ((x1 - x0) * px_per_unit < 7.0 * static_cast<double>(text.size()) + 4.0) text.clear();
       f.boxes.push_back(Box{.x0 = x0,
                             .x1 = x1,
                             .y0 = centre - height / 2,

@@ -30,6 +30,9 @@ struct LayerActivationInput {
   int tensor_parallel = 1;          ///< t
   bool sequence_parallel = false;   ///< shard the layer norms and dropouts along the sequence
   Recomputation recompute = Recomputation::none;  ///< what the backward pass recomputes
+  /// Keys each query attends to; 0 = seq_len. With context parallelism a rank holds s / cp
+  /// queries (seq_len) against all s keys, so its attention scores are (s / cp) x s.
+  int key_length = 0;
 };
 
 /// @brief Activation memory of one transformer layer for one micro-batch, 16-bit
@@ -49,7 +52,8 @@ struct LayerActivationInput {
 /// The 10 sbh that tensor parallelism leaves whole are the two layer norms' inputs (4 sbh), the
 /// two dropout masks after attention and MLP (2 sbh) and the inputs of the QKV and first MLP
 /// projections (4 sbh); sequence parallelism shards them too. \f$5as^2b\f$ is the attention
-/// core (softmax output 2, its dropout mask 1, \f$QK^T\f$ 2 bytes per element), which selective
+/// core (softmax output 2, its dropout mask 1, \f$QK^T\f$ 2 bytes per element; \f$s\,s_k\f$
+/// elements per head when a rank's s queries see \f$s_k\f$ keys, key_length), which selective
 /// recomputation drops. Full recomputation keeps the layer input, \f$2sbh\f$ (the paper's row;
 /// sharding it by t is possible but not what the table counts). With t = 1 the first three rows
 /// coincide.
@@ -78,7 +82,9 @@ struct LayerActivationInput {
   const double a = in.heads;
   const double t = in.tensor_parallel;
   const double sbh = s * b * h;
-  const double attention_core = 5.0 * a * s / (h * t);  // 5 a s^2 b / t, over sbh
+  require_at_least(fn, "key_length", in.key_length, 0);
+  const double keys = in.key_length > 0 ? in.key_length : s;
+  const double attention_core = 5.0 * a * keys / (h * t);  // 5 a s s_k b / t, over sbh
   double factor = 0.0;
   switch (in.recompute) {
     case Recomputation::full:

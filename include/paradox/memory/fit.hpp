@@ -113,12 +113,14 @@ struct TrainingMemoryInput {
 /// stage_activations() under the schedule, and fit().
 /// @param in the layout
 /// @param stage the pipeline stage, in [0, pp)
+/// @param parts compute::parameter_breakdown(in.model), computed once by callers that check
+///   several stages
 /// @pre the preconditions of the models composed; with pipelining, pp is the schedule's
 ///   stage count
 /// @throws invalid_input from the first model that rejects its input
 /// @return the parts of that device, the headroom and whether it fits
-[[nodiscard]] constexpr FitResult evaluate(const TrainingMemoryInput& in, int stage) {
-  const compute::ParameterBreakdown parts = compute::parameter_breakdown(in.model);
+[[nodiscard]] constexpr FitResult evaluate(const TrainingMemoryInput& in, int stage,
+                                           const compute::ParameterBreakdown& parts) {
   const double psi = stage_parameters(parts, in.layout, stage);
   require_at_least("memory fit", "context_parallel", in.context_parallel, 1);
   require_at_least("memory fit", "data_parallel", in.data_parallel, 1);
@@ -139,7 +141,8 @@ struct TrainingMemoryInput {
                  .heads = in.model.heads,
                  .tensor_parallel = in.layout.tensor_parallel,
                  .sequence_parallel = in.sequence_parallel,
-                 .recompute = in.recompute},
+                 .recompute = in.recompute,
+                 .key_length = seq_len},
        .layers = in.model.layers,
        .schedule = in.schedule,
        .pipeline = {.stages = in.layout.pipeline_parallel,
@@ -151,6 +154,15 @@ struct TrainingMemoryInput {
                               : layers_on_stage(in.model.layers, in.layout, stage)});
   return fit({.states = states, .activations = activations.total(), .reserved = in.reserved},
              in.accelerator, stage);
+}
+
+/// @brief As evaluate(in, stage, parts) with the model's parameter breakdown computed here.
+/// @param in the layout
+/// @param stage the pipeline stage, in [0, pp)
+/// @throws invalid_input as evaluate(in, stage, parts)
+/// @return the parts of that device, the headroom and whether it fits
+[[nodiscard]] constexpr FitResult evaluate(const TrainingMemoryInput& in, int stage) {
+  return evaluate(in, stage, compute::parameter_breakdown(in.model));
 }
 
 /// @brief The stage whose devices need the most memory, checked against the HBM: the layout
@@ -169,9 +181,10 @@ struct TrainingMemoryInput {
 [[nodiscard]] constexpr FitResult worst_stage(const TrainingMemoryInput& in) {
   const int pp = in.layout.pipeline_parallel;
   require_at_least("memory fit", "pipeline_parallel", pp, 1);
-  FitResult worst = evaluate(in, 0);
+  const compute::ParameterBreakdown parts = compute::parameter_breakdown(in.model);
+  FitResult worst = evaluate(in, 0, parts);
   const auto consider = [&](int stage) {
-    const FitResult candidate = evaluate(in, stage);
+    const FitResult candidate = evaluate(in, stage, parts);
     if (candidate.total > worst.total) worst = candidate;
   };
   if (pp >= 2) consider(1);

@@ -103,6 +103,7 @@ inline void run_family(const TrainingJob& job, const SearchOptions& options, con
               .context_parallel = f.context,
               .layer_split = f.split};
   const Placement placement = place(job.cluster, base);
+  const int zero_stages = static_cast<std::int64_t>(d) * f.context > 1 ? 4 : 1;
   const bool sequence_parallel_ok =
       f.tensor >= 2 && s % (static_cast<std::int64_t>(f.tensor) * f.context) == 0;
   for (const int b : divisors(per_replica)) {
@@ -114,7 +115,12 @@ inline void run_family(const TrainingJob& job, const SearchOptions& options, con
     for (const int v : chunks) {
       const double bubble = pipeline::bubble_fraction(
           {.stages = f.pipeline, .microbatches = m, .virtual_stages = v});
-      const int variants = 4 * 3 * (sequence_parallel_ok ? 2 : 1);
+      // ZeRO 0-3 (only 0 without data-parallel ranks to shard over) x recomputation (selective
+      // only with an attention term) x sequence parallelism (not with full recomputation, where
+      // it changes neither memory nor time).
+      const int recomputations = job.attention == compute::AttentionTerm::excluded ? 2 : 3;
+      const int variants = zero_stages *
+                           (recomputations + (sequence_parallel_ok ? recomputations - 1 : 0));
       out.evaluated += variants;
       if (bubble > options.max_bubble_fraction) continue;
       Layout layout = base;
@@ -123,18 +129,19 @@ inline void run_family(const TrainingJob& job, const SearchOptions& options, con
       layout.virtual_stages = v;
       layout.schedule = v > 1 ? pipeline::Schedule::interleaved_1f1b
                               : pipeline::Schedule::one_f_one_b;
-      for (int zero = 0; zero <= 3; ++zero) {
+      for (int zero = 0; zero < zero_stages; ++zero) {
         for (const Recomputation r :
              {Recomputation::none, Recomputation::selective, Recomputation::full}) {
           if (r == Recomputation::selective && job.attention == compute::AttentionTerm::excluded)
             continue;
           for (const bool sp : {false, true}) {
-            if (sp && !sequence_parallel_ok) continue;
+            if (sp && (!sequence_parallel_ok || r == Recomputation::full)) continue;
             layout.zero_stage = zero;
             layout.recompute = r;
             layout.sequence_parallel = sp;
-            Evaluation e = evaluate_placed(job, layout, placement);
-            if (e.fits) out.feasible.push_back(e);
+            // Memory first: a layout that does not fit needs no step time.
+            const memory::FitResult fit = detail::layout_memory(job, layout);
+            if (fit.fits) out.feasible.push_back(detail::timed(job, layout, placement, fit));
           }
         }
       }
@@ -149,11 +156,16 @@ inline void run_family(const TrainingJob& job, const SearchOptions& options, con
 ///
 /// Enumerates t over the divisors of N that divide the heads and kv heads; cp over the
 /// divisors of N / t that divide s (only with `search_context_parallel`); pp over the divisors
-/// of N / (t cp) whose layer split works (even, and lighter ends); d = N / (t cp pp) when it
+/// of N / (t cp) whose layer split works (even, and lighter ends for pp >= 3: with two stages
+/// it is the even split); d = N / (t cp pp) when it
 /// divides B; b over the divisors of B / d and m = B / (d b); v = 1 (1F1B) or, when pp >= 2
 /// and pp divides m, every v >= 2 dividing the layers per stage (interleaved 1F1B); ZeRO
-/// stages 0-3; recomputation none, selective, full; sequence parallelism off, and on when
-/// t >= 2. GPipe is not searched: its bubble equals 1F1B's and it holds more activations.
+/// stages 0-3 (0 alone when d cp = 1: nothing to shard over); recomputation none, selective, full; sequence parallelism off, and on when
+/// t >= 2 and the recomputation is not full (full recomputation keeps the layer input,
+/// \f$2sbh\f$, with or without it, and its collectives cost the same, so the two would tie).
+/// GPipe is not searched: its bubble equals 1F1B's and it holds more activations.
+/// `layouts_evaluated` counts every layout so enumerated, including those the bubble target
+/// rules out before their memory and time are computed.
 /// Every layout it builds passes validate(job, layout). Throughput ranks the same as MFU at a
 /// fixed model, cluster and batch, so one ranking serves both.
 /// @param job the job (validated)
@@ -181,7 +193,8 @@ inline void run_family(const TrainingJob& job, const SearchOptions& options, con
       if (s % cp != 0) continue;
       for (const int pp : detail::divisors(n / (static_cast<std::int64_t>(t) * cp))) {
         if (layers % pp == 0) families.push_back({t, cp, pp, memory::LayerSplit::even});
-        if (pp >= 2 && (layers + 2) % pp == 0 && (layers + 2) / pp >= 2)
+        // With two stages, lighter ends is the even split ((L + 2)/2 - 1 = L/2): not repeated.
+        if (pp >= 3 && (layers + 2) % pp == 0 && (layers + 2) / pp >= 2)
           families.push_back({t, cp, pp, memory::LayerSplit::lighter_ends});
       }
     }

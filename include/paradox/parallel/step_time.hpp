@@ -70,18 +70,31 @@ namespace detail {
       .time();
 }
 
-}  // namespace detail
+/// The memory of a layout's most loaded device (memory::worst_stage with the job's accounting).
+[[nodiscard]] inline memory::FitResult layout_memory(const TrainingJob& job, const Layout& layout) {
+  return memory::worst_stage({.model = job.model,
+                              .accelerator = job.cluster.node.accelerator,
+                              .layout = {.tensor_parallel = layout.tensor_parallel,
+                                         .pipeline_parallel = layout.pipeline_parallel,
+                                         .layer_split = layout.layer_split},
+                              .data_parallel = layout.data_parallel,
+                              .context_parallel = layout.context_parallel,
+                              .zero_stage = layout.zero_stage,
+                              .accounting = job.accounting,
+                              .bytes = job.bytes,
+                              .seq_len = sequence_length(job),
+                              .micro_batch = layout.micro_batch,
+                              .microbatches = layout.microbatches,
+                              .virtual_stages = layout.virtual_stages,
+                              .schedule = layout.schedule,
+                              .sequence_parallel = layout.sequence_parallel,
+                              .recompute = layout.recompute,
+                              .reserved = job.reserved});
+}
 
-/// @brief Evaluates a layout on a job with a placement already computed (the search computes
-/// it once per t, cp, d and pp).
-/// @param job the job
-/// @param layout the layout
-/// @param placement place(job.cluster, layout)
-/// @pre validate(job, layout) passes (this overload does not check it, so that a search over
-///   layouts built valid can skip the checks)
-/// @return as evaluate(const TrainingJob&, const Layout&)
-[[nodiscard]] inline Evaluation evaluate_placed(const TrainingJob& job, const Layout& layout,
-                                                const Placement& placement) {
+/// Step time, rates and bubble of a layout whose memory `fit` is already known.
+[[nodiscard]] inline Evaluation timed(const TrainingJob& job, const Layout& layout,
+                                      const Placement& placement, const memory::FitResult& fit) {
   const TransformerSpec& model = job.model;
   const int s = sequence_length(job);
   const int t = layout.tensor_parallel;
@@ -100,10 +113,10 @@ namespace detail {
   const FlopRate rate = peak(job.cluster.node.accelerator, job.precision) * achievable_fraction(job);
 
   // Collectives of one micro-batch through one layer, on the level each group spans.
-  const Link tensor_link = level_link(job.cluster, placement.tensor);
-  const Link context_link = level_link(job.cluster, placement.context);
-  const Link pipeline_link = level_link(job.cluster, placement.pipeline);
-  const Link data_link = level_link(job.cluster, placement.data);
+  // Only the links of dimensions with traffic are priced (a Link is a large value).
+  const Link no_traffic{};
+  const Link tensor_link = t > 1 ? level_link(job.cluster, placement.tensor) : no_traffic;
+  const Link context_link = cp > 1 ? level_link(job.cluster, placement.context) : no_traffic;
   const Bytes layer_activation = b * (s / cp) * h * eb * bytes;
   // Megatron-LM, sec. 3.1 of Shoeybi et al. 2019 and Korthikanti et al. 2022 sec. 4.2.2: two
   // all-reduces in the forward pass (attention and MLP outputs) and two in the backward pass;
@@ -174,7 +187,8 @@ namespace detail {
   StepTime step;
   const double ticks = static_cast<double>(v) * m;
   if (pp > 1) {
-    const Seconds send = transfer_time(pipeline_link, layer_activation / static_cast<double>(t));
+    const Seconds send = transfer_time(level_link(job.cluster, placement.pipeline),
+                                       layer_activation / static_cast<double>(t));
     const Seconds slot = (compute_time + comm_time) / static_cast<double>(v) + 2.0 * send;
     step.compute = static_cast<double>(m) * compute_time;
     step.tensor_parallel = static_cast<double>(m) * tensor_time;
@@ -199,21 +213,23 @@ namespace detail {
   double held = 0.0;
   for (const int stage : {0, pp - 1}) held = std::max(held, memory::stage_parameters(parts, split, stage));
   const Bytes gradient = held * eb * bytes;
-  const auto all_reduce = detail::ring(comm::Collective::allreduce, gradient, dp_ranks, data_link);
-  const auto reduce_scatter =
-      detail::ring(comm::Collective::reducescatter, gradient, dp_ranks, data_link);
-  const auto all_gather = detail::ring(comm::Collective::allgather, gradient, dp_ranks, data_link);
+  const Link data_link = dp_ranks > 1 ? level_link(job.cluster, placement.data) : no_traffic;
+  const auto ring = [&](comm::Collective op) {
+    return detail::ring(op, gradient, dp_ranks, data_link);
+  };
   Seconds data{};
   switch (layout.zero_stage) {
     case 0:
     case 1:
-      data = all_reduce;
+      data = ring(comm::Collective::allreduce);
       break;
     case 2:
-      data = static_cast<double>(m) * reduce_scatter + all_gather;
+      data = static_cast<double>(m) * ring(comm::Collective::reducescatter) +
+             ring(comm::Collective::allgather);
       break;
     default:
-      data = static_cast<double>(m) * (reduce_scatter + 2.0 * all_gather);
+      data = static_cast<double>(m) * (ring(comm::Collective::reducescatter) +
+                                       2.0 * ring(comm::Collective::allgather));
       break;
   }
   step.data_parallel = (1.0 - job.data_parallel_overlap_fraction) * data;
@@ -227,7 +243,7 @@ namespace detail {
   const double tokens = static_cast<double>(job.global_batch) * s;
   out.tokens_per_second = tokens / value_in<second_unit>(total);
   const compute::TokenFlopsInput flops_in{
-      .parameters = compute::parameters(model),
+      .parameters = parts.total(),
       .attention = job.attention,
       .shape = {.layers = model.layers, .heads = model.heads, .head_dim = hd, .seq_len = s}};
   const FlopCount model_flops = compute::training_flops_per_token(flops_in);
@@ -240,24 +256,24 @@ namespace detail {
   out.bubble_fraction = pipeline::bubble_fraction({.stages = pp,
                                                    .microbatches = m,
                                                    .virtual_stages = v});
-  out.memory = memory::worst_stage({.model = model,
-                                    .accelerator = job.cluster.node.accelerator,
-                                    .layout = split,
-                                    .data_parallel = layout.data_parallel,
-                                    .context_parallel = cp,
-                                    .zero_stage = layout.zero_stage,
-                                    .accounting = job.accounting,
-                                    .bytes = job.bytes,
-                                    .seq_len = s,
-                                    .micro_batch = layout.micro_batch,
-                                    .microbatches = m,
-                                    .virtual_stages = layout.virtual_stages,
-                                    .schedule = layout.schedule,
-                                    .sequence_parallel = layout.sequence_parallel,
-                                    .recompute = layout.recompute,
-                                    .reserved = job.reserved});
-  out.fits = out.memory.fits;
+  out.memory = fit;
+  out.fits = fit.fits;
   return out;
+}
+
+}  // namespace detail
+
+/// @brief Evaluates a layout on a job with a placement already computed (the search computes
+/// it once per t, cp, d and pp).
+/// @param job the job
+/// @param layout the layout
+/// @param placement place(job.cluster, layout)
+/// @pre validate(job, layout) passes (this overload does not check it, so that a search over
+///   layouts built valid can skip the checks)
+/// @return as evaluate(const TrainingJob&, const Layout&)
+[[nodiscard]] inline Evaluation evaluate_placed(const TrainingJob& job, const Layout& layout,
+                                                const Placement& placement) {
+  return detail::timed(job, layout, placement, detail::layout_memory(job, layout));
 }
 
 /// @brief The step time, throughput, MFU, HFU, bubble and memory of a layout on a job.
