@@ -138,6 +138,8 @@ Runner define(CLI::App& app) {
     if (seed->count() > 0 && !is_random)
       reject(prefix, "--seed", "go with a random topology", flags->topology);
 
+    if (!(flags->epsilon < 1.0))
+      reject(prefix, "--epsilon", "be in (0, 1)", number(flags->epsilon, 6));
     Report report;
     report.json["topology"] = flags->topology;
     report.json["weights"] = flags->weights;
