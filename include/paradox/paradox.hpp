@@ -15,6 +15,7 @@
 #include "paradox/comm/comm.hpp"
 #include "paradox/compute/compute.hpp"
 #include "paradox/decentralized/decentralized.hpp"
+#include "paradox/energy/energy.hpp"
 #include "paradox/error.hpp"
 #include "paradox/hardware/hardware.hpp"
 #include "paradox/memory/memory.hpp"
