@@ -27,6 +27,7 @@ namespace paradox::decentralized {
 struct Edge {
   int u = 0;  ///< the smaller endpoint
   int v = 0;  ///< the larger endpoint
+  /// Same endpoints.
   friend bool operator==(const Edge&, const Edge&) = default;
 };
 
@@ -45,6 +46,8 @@ enum class Topology { ring, torus, complete, star, random_regular, random_geomet
 
 /// @brief The CLI spelling of a topology: "ring", "torus", "complete", "star",
 /// "random-regular", "random-geometric", "erdos-renyi".
+/// @param t the topology
+/// @return its spelling
 [[nodiscard]] constexpr std::string_view to_string(Topology t) {
   switch (t) {
     case Topology::ring: return "ring";
@@ -125,6 +128,8 @@ inline void require_nodes(std::string_view fn, int nodes, int minimum) {
 }
 
 /// @brief The degree \f$d_i\f$ (number of neighbours) of every node.
+/// @param g the graph
+/// @return N degrees
 [[nodiscard]] inline std::vector<int> degrees(const Graph& g) {
   std::vector<int> d(static_cast<std::size_t>(g.nodes), 0);
   for (const Edge& e : g.edges) {
@@ -138,6 +143,8 @@ inline void require_nodes(std::string_view fn, int nodes, int minimum) {
 ///
 /// A graph of N >= 2 nodes with more than one component has a mixing matrix with eigenvalue
 /// 1 of multiplicity >= 2: its spectral gap is 0 and gossip never reaches consensus.
+/// @param g the graph
+/// @return the number of components (N for a graph without edges)
 [[nodiscard]] inline int component_count(const Graph& g) {
   std::vector<char> seen(static_cast<std::size_t>(g.nodes), 0);
   std::vector<int> queue;
@@ -163,11 +170,15 @@ inline void require_nodes(std::string_view fn, int nodes, int minimum) {
 }
 
 /// @brief True when every node reaches every other (one component).
+/// @param g the graph
+/// @return component_count(g) == 1
 [[nodiscard]] inline bool is_connected(const Graph& g) { return component_count(g) == 1; }
 
 /// @brief The cycle \f$C_N\f$: node i linked to i +- 1 mod N.
 ///
 /// N = 2 is the single edge 0-1 (a simple graph has no parallel edges), N = 1 a lone node.
+/// @param nodes N
+/// @return the ring
 /// @pre 1 <= nodes <= max_nodes
 /// @throws invalid_input "ring graph: nodes must be in [1, 10000000] (got 0)"
 [[nodiscard]] inline Graph ring(int nodes) {
@@ -184,6 +195,9 @@ inline void require_nodes(std::string_view fn, int nodes, int minimum) {
 ///
 /// With r, c >= 3 every node has degree 4; a side of 2 contributes one neighbour, a side of 1
 /// none (the edges are not doubled).
+/// @param rows r
+/// @param cols c
+/// @return the torus of r c nodes
 /// @pre rows, cols >= 1; rows x cols <= max_nodes
 /// @throws invalid_input "torus graph: rows must be >= 1 (got 0)", "torus graph: nodes must
 ///   be in [1, 10000000] (got 100000000)"
@@ -208,6 +222,8 @@ inline void require_nodes(std::string_view fn, int nodes, int minimum) {
 }
 
 /// @brief The complete graph \f$K_N\f$: every pair linked.
+/// @param nodes N
+/// @return the complete graph
 /// @pre 1 <= nodes; N(N-1)/2 <= max_edges
 /// @throws invalid_input "complete graph: nodes must be in [1, 10000] (got 20000)"
 [[nodiscard]] inline Graph complete(int nodes) {
@@ -221,6 +237,8 @@ inline void require_nodes(std::string_view fn, int nodes, int minimum) {
 
 /// @brief The star \f$K_{1,N-1}\f$: node 0 (the hub: a phone, an access point) linked to every
 /// other node, the leaves linked to nothing else.
+/// @param nodes N, the hub included
+/// @return the star
 /// @pre 1 <= nodes <= max_nodes
 /// @throws invalid_input "star graph: nodes must be in [1, 10000000] (got 0)"
 [[nodiscard]] inline Graph star(int nodes) {
@@ -249,6 +267,7 @@ inline void require_nodes(std::string_view fn, int nodes, int minimum) {
 /// @throws invalid_input "random regular graph: degree must be in [0, 9] (got 10)",
 ///   "random regular graph: nodes x degree must be even (got 15)", "random regular graph:
 ///   pairing must succeed within 1000 attempts (got 1000 failures)"
+/// @return the graph
 [[nodiscard]] inline Graph random_regular(int nodes, int degree, std::uint64_t seed) {
   constexpr std::string_view fn = "random regular graph";
   detail::require_nodes(fn, nodes, 1);
@@ -316,7 +335,8 @@ inline void require_nodes(std::string_view fn, int nodes, int minimum) {
 /// @param seed the generator's seed
 /// @pre 1 <= nodes <= max_nodes; radius > 0 and finite
 /// @throws invalid_input "random geometric graph: radius must be > 0 and finite (got 0)",
-///   "random geometric graph: edges must be <= 50000000 (got ...)"
+///   "random geometric graph: expected edges must be <= 50000000 (got ...)"
+/// @return the graph
 [[nodiscard]] inline Graph random_geometric(int nodes, double radius, std::uint64_t seed) {
   constexpr std::string_view fn = "random geometric graph";
   detail::require_nodes(fn, nodes, 1);
@@ -367,11 +387,14 @@ inline void require_nodes(std::string_view fn, int nodes, int minimum) {
 
 /// @brief The radius at which a random geometric graph of N nodes becomes connected with
 /// high probability: \f$ r_c = \sqrt{\ln N / (\pi N)} \f$ (Penrose 1997; Gupta & Kumar 1998).
+/// @param nodes N
+/// @return \f$r_c\f$, in units of the square's side
 /// @pre nodes >= 2
 /// @throws invalid_input "connectivity radius: nodes must be >= 2 (got 1)"
 [[nodiscard]] inline double connectivity_radius(int nodes) {
   require_at_least("connectivity radius", "nodes", nodes, 2);
-  return std::sqrt(std::log(static_cast<double>(nodes)) / (std::numbers::pi * static_cast<double>(nodes)));
+  const double n = static_cast<double>(nodes);
+  return std::sqrt(std::log(n) / (std::numbers::pi * n));
 }
 
 /// @brief The Erdos-Renyi graph \f$G(N, p)\f$: each of the N(N-1)/2 pairs linked independently
@@ -386,6 +409,7 @@ inline void require_nodes(std::string_view fn, int nodes, int minimum) {
 /// @param seed the generator's seed
 /// @pre 1 <= nodes <= max_nodes; p in [0, 1]; expected edges p N(N-1)/2 <= max_edges
 /// @throws invalid_input "erdos-renyi graph: edge probability must be in [0, 1] (got 1.5)"
+/// @return the graph
 [[nodiscard]] inline Graph erdos_renyi(int nodes, double edge_probability, std::uint64_t seed) {
   constexpr std::string_view fn = "erdos-renyi graph";
   detail::require_nodes(fn, nodes, 1);

@@ -53,6 +53,8 @@ enum class Weights {
 
 /// @brief The CLI spelling: "metropolis", "metropolis-hastings-chain", "max-degree",
 /// "max-degree-chain", "lazy-metropolis".
+/// @param w the rule
+/// @return its spelling
 [[nodiscard]] constexpr std::string_view to_string(Weights w) {
   switch (w) {
     case Weights::metropolis: return "metropolis";
@@ -105,6 +107,7 @@ template <class EdgeWeight>
 /// @param w a square matrix
 /// @pre w square
 /// @throws invalid_input "lazy mixing matrix: columns must be 3 (got 2)"
+/// @return \f$(I + W)/2\f$
 [[nodiscard]] inline MixingMatrix lazy(const MixingMatrix& w) {
   if (w.rows() != w.cols())
     paradox::detail::fail("lazy mixing matrix", "columns", "be " + std::to_string(w.rows()),
@@ -158,6 +161,7 @@ template <class EdgeWeight>
 /// @param g the graph
 /// @pre g has at least one node
 /// @throws invalid_input "pairwise gossip matrix: nodes must be >= 1 (got 0)"
+/// @return \f$\bar W\f$, symmetric and doubly stochastic
 [[nodiscard]] inline MixingMatrix pairwise_gossip_expected(const Graph& g) {
   require_at_least("pairwise gossip matrix", "nodes", g.nodes, 1);
   const std::vector<int> d = degrees(g);
@@ -183,6 +187,7 @@ struct MixingCheck {
 /// @param tolerance the accepted absolute error
 /// @pre w square and non-empty; tolerance >= 0 and finite
 /// @throws invalid_input "mixing check: tolerance must be >= 0 and finite (got -1)"
+/// @return the errors and the verdicts
 [[nodiscard]] inline MixingCheck check_mixing(const MixingMatrix& w, double tolerance = 1e-12) {
   constexpr std::string_view fn = "mixing check";
   require_non_negative(fn, "tolerance", tolerance);

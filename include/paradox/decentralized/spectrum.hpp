@@ -32,6 +32,8 @@ enum class SpectrumMethod {
 };
 
 /// @brief "automatic", "dense", "lanczos", "closed-form".
+/// @param m the method
+/// @return its spelling
 [[nodiscard]] constexpr std::string_view to_string(SpectrumMethod m) {
   switch (m) {
     case SpectrumMethod::automatic: return "automatic";
@@ -77,6 +79,11 @@ struct Spectrum {
 /// @brief A Spectrum from \f$\lambda_2\f$ and \f$\lambda_\mathrm{min}\f$:
 /// \f$\rho = \max(|\lambda_2|, |\lambda_\mathrm{min}|)\f$ and gap \f$1 - \rho\f$, with \f$\rho\f$
 /// clamped to [0, 1] so that rounding never gives a negative gap.
+/// @param lambda2 the second largest eigenvalue
+/// @param lambda_min the smallest eigenvalue
+/// @param method how they were computed
+/// @param converged whether the solver reached its tolerance
+/// @return the spectrum
 /// @pre both finite
 /// @throws invalid_input "spectrum: lambda2 must be finite (got nan)"
 [[nodiscard]] inline Spectrum make_spectrum(double lambda2, double lambda_min,
@@ -253,6 +260,7 @@ namespace detail {
 /// @param rule the weight rule
 /// @pre degree >= 1; both gaps >= 0 and finite
 /// @throws invalid_input "regular graph spectrum: degree must be >= 1 (got 0)"
+/// @return the spectrum (method closed_form)
 [[nodiscard]] inline Spectrum regular_graph_spectrum(double laplacian_gap, double signless_gap,
                                                      int degree, Weights rule) {
   constexpr std::string_view fn = "regular graph spectrum";
@@ -284,6 +292,9 @@ namespace detail {
 /// \f$\lambda_\mathrm{min} = -1/3\f$ for even N and \f$1/3 - (2/3)\cos(\pi/N)\f$ for odd N. The
 /// gap \f$1 - \lambda_2 = (4/3)\sin^2(\pi/N) \approx 4\pi^2/(3N^2)\f$: rings mix slowly (Boyd
 /// et al. 2006, sec. V).
+/// @param nodes N
+/// @param rule the weight rule
+/// @return the spectrum (method closed_form)
 /// @pre 3 <= nodes
 /// @throws invalid_input "ring spectrum: nodes must be >= 3 (got 2)"
 [[nodiscard]] inline Spectrum ring_spectrum(int nodes, Weights rule) {
@@ -298,6 +309,10 @@ namespace detail {
 /// \f$2\cos(2\pi j/r) + 2\cos(2\pi k/c)\f$ (Brouwer & Haemers, sec. 1.4.6): the spectrum of a
 /// product is built from the rings' spectra. Every node has degree 4, so with Metropolis
 /// weights \f$W = (I + A)/5\f$ and \f$\lambda_2 = (3 + 2\cos(2\pi/\max(r, c)))/5\f$.
+/// @param rows r
+/// @param cols c
+/// @param rule the weight rule
+/// @return the spectrum (method closed_form)
 /// @pre rows, cols >= 3
 /// @throws invalid_input "torus spectrum: rows must be >= 3 (got 2)"
 [[nodiscard]] inline Spectrum torus_spectrum(int rows, int cols, Weights rule) {
@@ -313,6 +328,9 @@ namespace detail {
 /// \f$A = \mathbf 1 \mathbf 1^T - I\f$ has eigenvalues N - 1 and -1 (N - 1 times), so with
 /// Metropolis or max-degree weights \f$W = J\f$: \f$\lambda_2 = \lambda_\mathrm{min} = 0\f$ and
 /// one round reaches the exact average. The chains give \f$-1/(N-1)\f$.
+/// @param nodes N
+/// @param rule the weight rule
+/// @return the spectrum (method closed_form)
 /// @pre nodes >= 2
 /// @throws invalid_input "complete spectrum: nodes must be >= 2 (got 1)"
 [[nodiscard]] inline Spectrum complete_spectrum(int nodes, Weights rule) {
@@ -329,6 +347,9 @@ namespace detail {
 /// \f$\lambda_\mathrm{min} = 0\f$; \f$w = 1/(N-1)\f$ (the chains) gives \f$1 - 1/(N-1)\f$ and
 /// \f$-1/(N-1)\f$. Gossip through a hub is slow: the gap 1/N shrinks with N, whereas the hub
 /// itself could average in one round (topology.hpp).
+/// @param nodes N, the hub included
+/// @param rule the weight rule
+/// @return the spectrum (method closed_form)
 /// @pre nodes >= 2
 /// @throws invalid_input "star spectrum: nodes must be >= 2 (got 1)"
 [[nodiscard]] inline Spectrum star_spectrum(int nodes, Weights rule) {

@@ -50,6 +50,7 @@ struct StarSyncCost {
 /// @pre clients >= 1; model >= 0 and finite
 /// @throws invalid_input "star sync: clients must be >= 1 (got 0)", "star sync: model must be
 ///   >= 0 and finite (got -1 B)"
+/// @return the bytes of the round
 [[nodiscard]] inline StarSyncCost evaluate(const StarSync& in) {
   constexpr std::string_view fn = "star sync";
   require_at_least(fn, "clients", in.clients, 1);
@@ -90,6 +91,7 @@ struct MeshGossipCost {
 /// @pre nodes >= 2; edges >= 0; 0 <= max_degree < nodes; gap in [0, 1]; model >= 0 and finite;
 ///   epsilon in (0, 1)
 /// @throws invalid_input "mesh gossip: max degree must be in [0, 9] (got 10)"
+/// @return the rounds and the bytes
 [[nodiscard]] inline MeshGossipCost evaluate(const MeshGossip& in) {
   constexpr std::string_view fn = "mesh gossip";
   require_at_least(fn, "nodes", in.nodes, 2);
@@ -109,7 +111,13 @@ struct MeshGossipCost {
 }
 
 /// @brief The MeshGossip of a graph and its spectrum.
+/// @param g the graph
+/// @param s the spectrum of its mixing matrix
+/// @param model S
+/// @param epsilon the target reduction
+/// @return the input of evaluate()
 /// @pre g.nodes >= 2
+/// @throws invalid_input "mesh gossip: nodes must be >= 2 (got 1)"
 [[nodiscard]] inline MeshGossip mesh_gossip(const Graph& g, const Spectrum& s, Bytes model,
                                             double epsilon = 1e-3) {
   require_at_least("mesh gossip", "nodes", g.nodes, 2);
