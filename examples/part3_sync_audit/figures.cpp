@@ -39,26 +39,42 @@ figures::Axis straggler_axis(const Plan& p) {
           .max = 100.0 * p.sweep.back().slow_fraction};
 }
 
+// Throughputs in readable units: thousands or millions of samples per second.
+struct Scale {
+  double divisor;
+  std::string prefix;
+};
+Scale scale_of(const Plan& p) {
+  double top = 0.0;
+  for (const SweepPoint& pt : p.sweep) top = std::max({top, pt.sync, pt.async, pt.ssp, pt.backup});
+  if (top >= 1e6) return {1e6, "million "};
+  if (top >= 1e4) return {1e3, "thousand "};
+  return {1.0, ""};
+}
+
 figures::Figure throughput(const lab::Session& s, const Plan& p) {
   figures::Figure f;
+  const Scale sc = scale_of(p);
   f.title = fleet_words(s, p) + ": throughput vs stragglers";
   f.x = straggler_axis(p);
-  f.y = {.label = "Throughput", .unit = p.sample_unit + "/s", .min = 0.0};
+  f.y = {.label = "Throughput", .unit = sc.prefix + p.sample_unit + "/s", .min = 0.0};
   f.legend = figures::LegendPlacement::below_in_rows;
   figures::Series sy{.name = "sync (wait for all)", .points = {}, .style = figures::Style::line_points, .color = blue};
   figures::Series as{.name = "async (no barrier)", .points = {}, .style = figures::Style::line_points, .color = orange};
   figures::Series ssp{.name = "SSP s = " + std::to_string(p.settings.staleness_bound),
-                      .points = {}, .style = figures::Style::line_points, .color = green};
+                      .points = {}, .style = figures::Style::points, .color = green};
   figures::Series bk{.name = "backup workers b = " + std::to_string(p.settings.backup),
                      .points = {}, .style = figures::Style::dashed_line, .color = red};
   for (const SweepPoint& pt : p.sweep) {
     const double x = 100.0 * pt.slow_fraction;
-    sy.points.push_back({x, pt.sync});
-    as.points.push_back({x, pt.async});
-    ssp.points.push_back({x, pt.ssp});
-    bk.points.push_back({x, pt.backup});
+    sy.points.push_back({x, pt.sync / sc.divisor});
+    as.points.push_back({x, pt.async / sc.divisor});
+    ssp.points.push_back({x, pt.ssp / sc.divisor});
+    bk.points.push_back({x, pt.backup / sc.divisor});
   }
-  f.series = {sy, as, ssp, bk};
+  // SSP as markers under the sync line: with persistent stragglers they coincide (a slow worker
+  // holds SSP to its pace), and both stay visible.
+  f.series = {ssp, sy, as, bk};
   f.vertical_lines.push_back({.x = 100.0 * p.settings.slow_fraction.value,
                               .text = "this run",
                               .color = grey});
@@ -128,31 +144,40 @@ figures::Figure cost_bars(const lab::Session& s, const Plan& p) {
   f.title = fleet_words(s, p) + ": " +
             (dollars ? "dollars per month, waiting vs the options"
                      : "device-hours per month, waiting vs the options");
-  const std::string unit = dollars ? "thousand $ per month" : std::string(s.track().track.worker_noun) + "-hours per month";
-  double lo = 0.0;
+  const std::string unit =
+      dollars ? "thousand $" : lab::capitalised(std::string(s.track().track.worker_noun)) + "-hours";
   double hi = 0.0;
-  for (const Bar& b : bars) {
-    lo = std::min(lo, b.value);
-    hi = std::max(hi, b.value);
-  }
+  double lo = 0.0;
+  for (const Bar& b : bars) hi = std::max(hi, std::abs(b.value));
+  for (const Bar& b : bars) lo = std::min(lo, b.value);
+  // A bar far below the others (async's penalty) is cut at twice the largest positive one and
+  // says so in its label, so that the small bars stay readable.
+  double largest_positive = 0.0;
+  for (const Bar& b : bars) largest_positive = std::max(largest_positive, b.value);
+  const double floor = largest_positive > 0.0 ? -2.0 * largest_positive : lo;
+  lo = std::max(lo, floor);
+  hi = std::max(largest_positive, 0.0);
   const double span = std::max(hi - lo, 1e-9);
-  f.x = {.label = dollars ? "Per month of the current run (negative: the switch costs more)"
-                          : "Per month of the current run (negative: the switch costs more)",
+  f.x = {.label = "Per month of the current run; negative: the switch costs more",
          .unit = unit,
          .min = lo - 0.05 * span,
          .max = hi + 0.35 * span};
   f.y = {.label = "", .unit = "", .min = 0.0, .max = static_cast<double>(bars.size())};
   f.grid = false;
+  f.legend = figures::LegendPlacement::below_in_rows;
+  f.vertical_lines.push_back({.x = 0.0, .text = "", .color = "#000000"});
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const double y0 = static_cast<double>(bars.size() - 1 - i) + 0.15;
     const double y1 = y0 + 0.7;
     const Bar& b = bars[i];
-    const double x0 = std::min(0.0, b.value);
+    const bool cut = b.value < lo;
+    const double x0 = std::min(0.0, std::max(b.value, lo));
     double x1 = std::max(0.0, b.value);
     if (!(x1 > x0)) x1 = x0 + 1e-6 * span;
     f.boxes.push_back({.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .color = b.color});
     f.y.ticks.push_back({.at = 0.5 * (y0 + y1), .text = b.label});
-    const std::string value = dollars ? money_text(b.value) : text::count(b.value, 3);
+    const std::string value = (dollars ? money_text(b.value) : text::count(b.value, 3)) +
+                              (cut ? " (bar cut)" : "");
     f.labels.push_back({.x = x1 + 0.01 * span, .y = 0.5 * (y0 + y1), .text = value,
                         .align = figures::TextAlign::left});
   }
@@ -191,8 +216,15 @@ figures::Figure checkpoint(const lab::Session& s, const Plan& p) {
   const double best = 100.0 * k.plan.young_overhead_fraction;
   f.y.max = std::min(top, std::max(8.0 * best, 1.0));
   f.series = {total, writing, lost};
-  f.vertical_lines.push_back({.x = young, .text = "Young " + to_string(k.plan.young_interval), .color = red});
-  f.vertical_lines.push_back({.x = daly, .text = "Daly " + to_string(k.plan.daly_interval), .color = grey});
+  // Young and Daly are close when delta << M: one label names both.
+  const bool close = std::abs(daly - young) < 0.1 * young;
+  f.vertical_lines.push_back({.x = young,
+                              .text = "Young " + to_string(k.plan.young_interval) +
+                                      (close ? ", Daly " + to_string(k.plan.daly_interval) : ""),
+                              .color = red});
+  f.vertical_lines.push_back({.x = daly,
+                              .text = close ? "" : "Daly " + to_string(k.plan.daly_interval),
+                              .color = grey});
   return f;
 }
 
