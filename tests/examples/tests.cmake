@@ -1,6 +1,7 @@
 # Runs of the lab walk-throughs (examples/part*), non-interactive: --predict answers the
 # prediction lock, --out writes the figure into the build tree, --ledger a JSON Lines file.
 include("${CMAKE_CURRENT_LIST_DIR}/part2.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/part3.cmake")
 if(NOT TARGET part1_communication_wall)
   return()
 endif()
