@@ -30,6 +30,36 @@ using lab::count_of;
 using lab::NetworkChoice;
 using text::percent;
 
+// figures::build draws the all-reduce curves of scaling::evaluate; on an edge track the curves
+// and the diminishing-returns points are redrawn from the pattern's points (Plan::point), on the
+// same grid, so that the figure shows what the table shows.
+void redraw_edge_curves(figures::ScalingEfficiencyFigure& fig, const Plan& p, double batch) {
+  figures::Figure& f = fig.figure;
+  const auto y = [&](const scaling::ScalingPoint& r) {
+    return batch > 0.0 ? batch / value_in<second_unit>(r.step_time) : r.speedup;
+  };
+  for (std::size_t i = 0; i < networks.size(); ++i)
+    for (figures::Point& pt : f.series[i + 1].points)
+      pt.y = y(p.point(networks[i], static_cast<int>(std::lround(pt.x))));
+  f.series.resize(1 + networks.size());
+  f.markers.clear();
+  for (std::size_t i = 0; i < networks.size(); ++i) {
+    const auto& k = p.knee[Plan::at(networks[i])];
+    if (!k) continue;
+    const double yk = y(p.point(networks[i], k->workers));
+    const std::string color = f.series[i + 1].color;
+    f.series.push_back({.name = f.series[i + 1].name + ": diminishing returns at N = " +
+                                std::to_string(k->workers),
+                        .points = {{static_cast<double>(k->workers), yk}},
+                        .style = figures::Style::points,
+                        .color = color});
+    f.markers.push_back({.x = static_cast<double>(k->workers),
+                         .y = yk,
+                         .text = "N = " + std::to_string(k->workers),
+                         .color = color});
+  }
+}
+
 // The question and the figure; the numbers come from part1::evaluate (plan.cpp).
 Plan prepare(lab::Session& s, const Controls& c) {
   const Plan p = evaluate(s, c);
@@ -43,10 +73,10 @@ Plan prepare(lab::Session& s, const Controls& c) {
                      {"more", "no, more than " + ideal + " faster", {"superlinear"}}},
          .number_hint = "or type the speedup you expect, e.g. 5.5"});
   const catalog::TrackWorkload& w = t.track.workload;
-  s.add_figure(
-      "scaling_efficiency",
+  figures::ScalingEfficiencyFigure fig =
       figures::build({.title = std::string(t.track.name) + ": throughput vs " + t.worker_plural +
-                               " (" + to_string(p.chosen().gradient) + " all-reduced per step)",
+                               " (" + to_string(p.chosen().gradient) +
+                               (p.edge() ? " synchronised per step)" : " all-reduced per step)"),
                       .worker_label = lab::capitalised(t.worker_plural),
                       .networks = {{lab::network_label(t, networks[0]), p.input[0], "#d62728"},
                                    {lab::network_label(t, networks[1]), p.input[1], "#1f77b4"}},
@@ -54,9 +84,55 @@ Plan prepare(lab::Session& s, const Controls& c) {
                       .threshold = threshold,
                       .samples_per_step = std::llround(std::clamp(w.global_batch, 0.0, 1e15)),
                       .sample_unit = w.batch_unit.empty() ? "samples" : std::string(w.batch_unit),
-                      .highlight_workers = p.nodes})
-          .figure);
+                      .highlight_workers = p.nodes});
+  if (p.edge()) redraw_edge_curves(fig, p, w.global_batch);
+  s.add_figure("scaling_efficiency", fig.figure);
   return p;
+}
+
+// Issue 12: the edge tracks in seconds and joules, and battery per day.
+void one_sync(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
+  const EdgePattern& e = p.chosen_pattern();
+  const DeviceSync& d = *p.device_sync;
+  const std::string noun(t.track.worker_noun);
+  out << "ONE SYNC (per " << noun << ", energy::evaluate(RadioSync) at N = "
+      << p.nodes << ")\n  priced as: " << e.priced_as << "\n  shared:    " << e.sharing
+      << "\n  time      " << to_string(p.to.communication_time) << " for the round; this "
+      << noun << " sends " << to_string(d.upload) << " at " << format_bits(d.up_rate)
+      << " and receives " << to_string(d.download) << " at " << format_bits(d.down_rate) << "\n"
+      << "  energy    " << text::number(value_in<joule_unit>(d.sync.total), 4) << " J per sync ("
+      << "promotion " << text::number(value_in<joule_unit>(d.sync.promotion), 3) << " J, upload "
+      << text::number(value_in<joule_unit>(d.sync.upload), 3) << " J, download "
+      << text::number(value_in<joule_unit>(d.sync.download), 3) << " J, tail "
+      << text::number(value_in<joule_unit>(d.sync.tail), 3) << " J)\n"
+      << "  power     " << to_string(d.average_power) << " on average at one sync per step ("
+      << to_string(p.to.step_time) << "), against a power budget of "
+      << to_string(t.track.power_budget) << " per " << noun << ": "
+      << (d.average_power <= t.track.power_budget ? "within it" : "OVER it") << "\n";
+  if (d.gossip_rounds)
+    out << "  gossip    one round per step mixes with the 2 ring neighbours only; an average to "
+           "1e-3 takes "
+        << *d.gossip_rounds << " rounds on a ring of " << p.nodes
+        << " (Metropolis weights), where the star is exact in one\n";
+  if (d.day) {
+    const energy::DailyDrain& day = *d.day;
+    out << "  battery   " << text::number(value_in<joule_unit>(day.sync), 4)
+        << " J/day of syncs (" << text::number(day.syncs, 4) << " syncs, one per step all day) + "
+        << text::number(value_in<joule_unit>(day.idle), 4) << " J idle = "
+        << percent(day.battery_fraction) << " of the "
+        << text::number(value_in<joule_unit>(p.device.battery_capacity), 4) << " J battery per day"
+        << (day.lasts_the_day ? "" : ": the charge does not last the day") << "\n";
+    out << "            ";
+    if (d.min_interval)
+      out << "the sync interval that keeps a day's charge: " << to_string(*d.min_interval)
+          << "\n";
+    else
+      out << "the idle floor alone (" << to_string(p.device.idle_power)
+          << ") empties the battery in a day, whatever the sync interval\n";
+  } else {
+    out << "  battery   none: the " << p.device.name << " runs on the vehicle's power\n";
+  }
+  out << "\n";
 }
 
 void answer(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
@@ -66,6 +142,7 @@ void answer(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
   // A sliver of exposed communication is still some: "0.04%", not "0.0%".
   const bool exposed = p.to.exposed_communication_time > 0.0 * seconds;
   const bool exact = p.relation == Comparison::exact;
+  const std::string comm = p.edge() ? "sync" : "all-reduce";
   out << "THE ANSWER (from the models)\n  On " << net << ", " << count_of(p.base, t) << " -> "
       << count_of(p.nodes, t) << ":\n    step time   " << to_string(p.from.step_time) << " -> "
       << to_string(p.to.step_time) << "\n    speedup     " << p.speedup_text << " (ideal "
@@ -73,26 +150,31 @@ void answer(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
       << (exact ? percent(1.0) : text::percent_beside(p.speedup / p.ideal, 1.0))
       << " of it)\n    efficiency  " << percent(p.to.efficiency) << " against 1 "
       << t.track.worker_noun << " (S(N)/N), " << percent(p.speedup / p.ideal) << " against "
-      << count_of(p.base, t) << " (the question's start)\n    all-reduce  "
+      << count_of(p.base, t) << " (the question's start)\n    "
+      << (p.edge() ? "sync        " : "all-reduce  ")
       << to_string(p.to.communication_time) << " per step at N = " << p.nodes << ", "
       << (exposed ? text::percent_beside(share, 0.0) : percent(share))
       << " of the step is exposed communication\n  ";
   if (p.relation == Comparison::less && p.speedup >= 0.99 * p.ideal)
-    out << "Not exactly, but close: on " << net << " the all-reduce of " << payload
+    out << "Not exactly, but close: on " << net << " the " << comm << " of " << payload
         << " is still small next to the compute at N = " << p.nodes
         << ". It does not shrink with more " << t.worker_plural
         << " while the compute does: watch the comm share grow in the table.";
   else if (p.relation == Comparison::less && p.speedup < 1.0)
     out << "Worse than no: " << count_of(p.nodes, t) << " are SLOWER than " << count_of(p.base, t)
-        << ". The compute shrinks, but on " << net << " the all-reduce of " << payload
-        << " costs more than the compute it saves (and its latency term grows with N).";
+        << ". The compute shrinks, but on " << net << " the " << comm << " of " << payload
+        << " costs more than the compute it saves ("
+        << (p.edge() ? "and it grows with N: the shared channel, cell or server divides among "
+                       "more devices)."
+                     : "and its latency term grows with N).");
   else if (p.relation == Comparison::less)
-    out << "No: the compute shrinks " << p.ideal_text << " but every step still has to all-reduce "
-        << payload << ", and that does not shrink with more " << t.worker_plural << ".";
+    out << "No: the compute shrinks " << p.ideal_text << " but every step still has to "
+        << (p.edge() ? "synchronise " : "all-reduce ") << payload << ", and that does not shrink with more "
+        << t.worker_plural << (p.edge() ? " (it grows: they share the channel, cell or server)." : ".");
   else if (exact && !(p.chosen().gradient > 0.0 * bytes))
     out << "Yes: with nothing to all-reduce there is no communication to pay.";
   else if (exact && !exposed)
-    out << "Yes, here: the all-reduce (" << to_string(p.to.communication_time)
+    out << "Yes, here: the " << comm << " (" << to_string(p.to.communication_time)
         << " per step at N = " << p.nodes << ") hides entirely behind the compute (overlap "
         << percent(p.chosen().overlap_fraction) << "), so the step is pure compute and shrinks "
         << p.ideal_text << ". Lower the overlap and the wall comes back.";
@@ -102,14 +184,18 @@ void answer(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
     out << "More than ideal: the smaller all-reduce per " << t.track.worker_noun
         << " outweighs the extra latency.";
   out << "\n\n";
+  if (p.edge()) one_sync(out, t, p);
 }
 
 void instruments(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
   const std::string noun(t.track.worker_noun);
   out << "SCALING TABLE on " << lab::network_name(t, p.choice) << " (strong scaling, overlap "
-      << percent(p.chosen().overlap_fraction) << ", algorithm "
-      << comm::to_string(p.chosen().algorithm)
-      << (p.per_node > 1 ? ", hierarchical across nodes" : "") << ")\n";
+      << percent(p.chosen().overlap_fraction);
+  if (p.edge())
+    out << ", priced as " << p.chosen_pattern().priced_as << ")\n";
+  else
+    out << ", algorithm " << comm::to_string(p.chosen().algorithm)
+        << (p.per_node > 1 ? ", hierarchical across nodes" : "") << ")\n";
   text::Table rows({"N", "step time", "compute", "comm (exposed)", "comm share", "speedup",
                     "efficiency", "marginal"});
   rows.indent(2);
@@ -141,7 +227,7 @@ void instruments(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
       out << "not reached up to " << count_of(p.max_nodes, t) << "\n";
       continue;
     }
-    const scaling::ScalingPoint point = scaling::evaluate(p.input[Plan::at(n)], k->workers);
+    const scaling::ScalingPoint point = p.point(n, k->workers);
     out << "N = " << count_of(k->workers, t);
     if (k->workers_per_step > 1) out << " = " << k->nodes << " node" << (k->nodes == 1 ? "" : "s");
     out << " (speedup " << text::times(point.speedup) << ", efficiency "
@@ -156,12 +242,22 @@ void present(lab::Session& s, const Plan& p) {
   out << " Your fleet: up to " << count_of(p.max_nodes, t);
   if (p.per_node > 1)
     out << " (" << p.per_node << " per node on " << p.chosen().cluster.node.intra_node.name << ")";
-  out << ". Every step all-reduces " << to_string(p.chosen().gradient) << " of " << p.model_key
-      << " gradients; one " << t.track.worker_noun << " alone needs "
+  if (p.edge())
+    out << ". Every step synchronises " << to_string(p.chosen().gradient) << " of " << p.model_key
+        << " updates; one ";
+  else
+    out << ". Every step all-reduces " << to_string(p.chosen().gradient) << " of " << p.model_key
+        << " gradients; one ";
+  out << t.track.worker_noun << " alone needs "
       << to_string(t.track.compute_time_one_worker)
       << " per step.\n Networks: slow = " << lab::describe_network(t, networks[0])
       << (p.per_node > 1 ? ",\n           fast = " : ", fast = ")
-      << lab::describe_network(t, networks[1]) << ".\n\n";
+      << lab::describe_network(t, networks[1]) << ".\n";
+  if (p.edge())
+    for (const NetworkChoice n : networks)
+      out << " Priced as (" << lab::to_string(n) << "): " << p.pattern[Plan::at(n)].priced_as
+          << ".\n";
+  out << "\n";
 
   const lab::Prediction prediction = s.lock();
   answer(out, t, p);
@@ -181,15 +277,15 @@ void present(lab::Session& s, const Plan& p) {
     knees[std::string(lab::to_string(n)) + "_nodes"] = k ? nlohmann::json(k->nodes) : nullptr;
   }
   const scaling::ScalingInput& in = p.chosen();
-  s.record({{"nodes", p.nodes},
+  nlohmann::json choices = {{"nodes", p.nodes},
             {"from_nodes", p.base},
             {"network", lab::to_string(p.choice)},
             {"network_name", lab::network_name(t, p.choice)},
             {"max_nodes", p.max_nodes},
             {"overlap", in.overlap_fraction},
             {"model", p.model_key},
-            {"algorithm", comm::to_string(in.algorithm)}},
-           {{"speedup", p.speedup},
+            {"algorithm", comm::to_string(in.algorithm)}};
+  nlohmann::json results = {{"speedup", p.speedup},
             {"ideal_speedup", p.ideal},
             {"efficiency_vs_ideal", p.speedup / p.ideal},
             {"efficiency_vs_one_worker", p.to.efficiency},
@@ -197,8 +293,15 @@ void present(lab::Session& s, const Plan& p) {
             {"communication_time_s", value_in<second_unit>(p.to.communication_time)},
             {"workers_per_node", p.per_node},
             {"diminishing_returns", knees},
-            {"answer", lab::key_of(p.relation)}},
-           verdict);
+            {"answer", lab::key_of(p.relation)}};
+  if (p.edge()) {
+    const DeviceSync& d = *p.device_sync;
+    choices["pattern"] = p.chosen_pattern().priced_as;
+    results["sync_energy_j"] = value_in<joule_unit>(d.sync.total);
+    results["sync_average_power_w"] = value_in<watt_unit>(d.average_power);
+    if (d.day) results["battery_fraction_per_day"] = d.day->battery_fraction;
+  }
+  s.record(choices, results, verdict);
 }
 
 }  // namespace
@@ -231,6 +334,11 @@ int main(int argc, char** argv) {
                    "Catalog model whose gradient is all-reduced (default: the track's); changes "
                    "the gradient size only, not the compute time",
                    "MODEL");
+  session.add_text("--pattern", c.pattern,
+                   "Who talks to whom on the tiny track: star (through the phone) | gossip (BLE "
+                   "mesh); auto = star. Cars and glasses are always federated, the cloud an "
+                   "all-reduce",
+                   "PATTERN");
   session.add_text("--algo", c.algo,
                    "All-reduce algorithm: ring|tree|double-binary-tree|recursive-doubling|"
                    "rabenseifner (the textbook's halving-doubling, butterfly)|in-network|auto; "

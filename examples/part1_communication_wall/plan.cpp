@@ -6,6 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "paradox/catalog/edge_devices.hpp"
+#include "paradox/catalog/links.hpp"
+#include "paradox/catalog/radio_links.hpp"
+#include "paradox/decentralized/convergence.hpp"
+#include "paradox/decentralized/spectrum.hpp"
+#include "paradox/io.hpp"
 #include "paradox_text/format.hpp"
 #include "part1.hpp"
 
@@ -13,11 +19,191 @@ namespace paradox::part1 {
 
 namespace {
 
-double speedup_between(const scaling::ScalingInput& in, int from, int to) {
-  return scaling::evaluate(in, to).speedup / scaling::evaluate(in, from).speedup;
+// The aggregation server's link, shared by every client of a round: one 10 GbE port (catalog
+// eth-10g, 1.25 GB/s per direction). A didactic choice: a bigger server only moves the knee.
+const Link& server_link() { return catalog::eth_10g; }
+
+// One 5G low-band cell sector shared by the round's cars: 100 Mb/s up (the cell uplink of
+// docs/energy.md's Edge Guardian example) and 300 Mb/s down. Didactic round figures for a
+// 20 MHz low-band carrier; spreading the cars over several cells divides N per cell.
+constexpr Bandwidth cell_5g_uplink = 100.0 * megabits_per_second;
+constexpr Bandwidth cell_5g_downlink = 300.0 * megabits_per_second;
+
+// The catalog radio behind the track's network, with what a scenario may have edited (the
+// uplink rate, the latency, the name) taken from the lab's link; the downlink and the power
+// model stay the catalog radio's.
+RadioLink radio_of(const lab::LabTrack& t, NetworkChoice n) {
+  using catalog::TrackId;
+  const bool slow = n == NetworkChoice::slow;
+  RadioLink r = catalog::ble_1m;
+  switch (t.track.id) {
+    case TrackId::edge: r = slow ? catalog::nr_lowband : catalog::wifi6; break;
+    case TrackId::mobile: r = slow ? catalog::ble_2m : catalog::wifi6; break;
+    case TrackId::tiny: r = slow ? catalog::ble_1m : catalog::ble_2m; break;
+    case TrackId::cloud: break;
+  }
+  const Link& nic = lab::network(t, n).node.nic;
+  r.name = nic.name;
+  r.uplink = nic.bandwidth;
+  r.latency = nic.latency;
+  r.provenance = nic.provenance;
+  return r;
+}
+
+EdgePattern make_pattern(const lab::LabTrack& t, NetworkChoice n, PatternKind tiny_kind) {
+  using catalog::TrackId;
+  EdgePattern e;
+  if (t.track.id == TrackId::cloud) return e;
+  e.radio = radio_of(t, n);
+  const bool slow = n == NetworkChoice::slow;
+  const std::string server = "the server's " + std::string(server_link().name) + " port";
+  if (t.track.id == TrackId::tiny) {
+    e.kind = tiny_kind;
+    e.channel = energy::shared_channel(e.radio);
+    e.priced_as = tiny_kind == PatternKind::star
+                      ? "a star through the phone on one shared BLE channel (every hearable "
+                        "uploads, the phone averages and sends the average to each)"
+                      : "gossip on a BLE mesh sharing one channel (every hearable broadcasts "
+                        "its model once per step to its 2 ring neighbours)";
+    e.sharing = "one BLE channel: the transmissions take turns, airtimes add up";
+    return e;
+  }
+  e.kind = PatternKind::federated;
+  e.round = {.clients = 1,
+             .sampled = 1,
+             .model = Bytes{},
+             .compression = {},
+             .radio = e.radio,
+             .local_compute = std::nullopt,  // the step's compute is T1/N, outside the sync
+             .compute_power = Watts{},
+             .deadline = std::nullopt,
+             .cell_uplink = std::nullopt,
+             .cell_downlink = std::nullopt,
+             .server_bandwidth = server_link().bandwidth,
+             .rounds = 1};
+  if (t.track.id == TrackId::edge && slow) {
+    e.round.cell_uplink = cell_5g_uplink;
+    e.round.cell_downlink = cell_5g_downlink;
+    e.priced_as = "federated aggregation through a shared 5G cell (upload the update, the "
+                  "server averages, download the model)";
+    e.sharing = "one 5G cell (100 Mb/s up, 300 Mb/s down, didactic) and " + server;
+  } else if (t.track.id == TrackId::edge) {
+    e.round.cell_uplink = e.radio.uplink;  // one access point: one collision domain
+    e.round.cell_downlink = e.radio.downlink;
+    e.priced_as = "federated aggregation through the depot's shared Wi-Fi access point "
+                  "(upload the update, the server averages, download the model)";
+    e.sharing = "the depot's access point (its " + format_bits(e.radio.uplink) +
+                " uplink for all the cars) and " + server;
+  } else {
+    e.priced_as = slow ? "federated aggregation through each pair's own phone (BLE tether) "
+                         "to the server"
+                       : "federated aggregation through each pair's home Wi-Fi to the server";
+    e.sharing = server + " (each pair has its own " + (slow ? "phone" : "access point") +
+                "; the phone's own uplink, faster than the tether, is not modelled)";
+  }
+  return e;
+}
+
+PatternKind parse_pattern(const lab::LabTrack& t, const std::string& text,
+                          const text::Field& field) {
+  const bool tiny = t.track.id == catalog::TrackId::tiny;
+  if (text == "auto") return tiny ? PatternKind::star : PatternKind::allreduce;
+  if (tiny && text == "star") return PatternKind::star;
+  if (tiny && text == "gossip") return PatternKind::gossip;
+  text::reject(field,
+               tiny ? "be one of auto|star|gossip"
+                    : "be auto on the " + std::string(t.track.key) +
+                          " track (star|gossip are the tiny track's)",
+               text);
 }
 
 }  // namespace
+
+DeviceSync device_sync(const lab::LabTrack& t, Plan& p) {
+  const EdgePattern& e = p.chosen_pattern();
+  const Bytes m = p.chosen().gradient;
+  p.device = catalog::edge_device(t.track.workload.hardware_key);
+  DeviceSync d;
+  d.upload = m;
+  d.download = m;
+  d.up_rate = e.radio.uplink;
+  d.down_rate = e.radio.downlink;
+  if (e.kind == PatternKind::federated) {
+    // The device's share of the cell / access point / server at N, as the round prices it.
+    energy::FederatedRound r = e.round;
+    r.clients = r.sampled = p.nodes;
+    r.model = m;
+    const energy::FederatedRoundCost cost = energy::evaluate(r);
+    d.up_rate = cost.upload_rate;
+    d.down_rate = cost.download_rate;
+  } else if (e.kind == PatternKind::gossip) {
+    // It sends its model once and hears its ring neighbours'.
+    d.download = static_cast<double>(e.gossip_degree) * m;
+    if (p.nodes >= 3)
+      d.gossip_rounds = decentralized::rounds_to_epsilon(
+          decentralized::ring_spectrum(p.nodes, decentralized::Weights::metropolis).rho, 1e-3);
+  }
+  // Star and gossip: in its turn a hearable has the whole channel, at the radio's rate.
+  d.sync = energy::evaluate(energy::RadioSync{.radio = e.radio,
+                                              .upload = d.upload,
+                                              .download = d.download,
+                                              .uplink_throughput = d.up_rate,
+                                              .downlink_throughput = d.down_rate});
+  d.average_power = d.sync.total / p.to.step_time;
+  if (p.device.battery_capacity > Joules{}) {
+    // The lab's sync rate: one sync per step, steps back to back, all day.
+    energy::DailyUse day{.device = p.device,
+                         .energy_per_sync = d.sync.total,
+                         .sync_interval = p.to.step_time,
+                         .energy_per_inference = Joules{},
+                         .inference_rate = Hertz{}};
+    d.day = energy::evaluate(day);
+    d.min_interval = energy::min_sync_interval(day);
+  }
+  return d;
+}
+
+Seconds sync_time(const EdgePattern& e, Bytes payload, int workers) {
+  if (workers <= 1 || !(payload > Bytes{})) return Seconds{};
+  switch (e.kind) {
+    case PatternKind::federated: {
+      energy::FederatedRound r = e.round;
+      r.clients = r.sampled = workers;
+      r.model = payload;
+      return energy::evaluate(r).round_time;
+    }
+    case PatternKind::star: return energy::star_airtime(payload, workers, e.channel);
+    case PatternKind::gossip: return energy::gossip_airtime(payload, workers, e.channel);
+    case PatternKind::allreduce: break;
+  }
+  return Seconds{};
+}
+
+scaling::ScalingPoint Plan::point(NetworkChoice n, int workers) const {
+  const scaling::ScalingInput& in = input[at(n)];
+  const EdgePattern& e = pattern[at(n)];
+  if (e.kind == PatternKind::allreduce) return scaling::evaluate(in, workers);
+  // scaling::detail::step_parts's rule (strong scaling, no accumulation) on T_sync(N).
+  const auto parts = [&](int w) {
+    const Seconds compute = in.compute_time / static_cast<double>(w);
+    const Seconds comm = sync_time(e, in.gradient, w);
+    const Seconds exposed = comm - std::min(in.overlap_fraction * comm, compute);
+    return std::pair{comm, compute + exposed};
+  };
+  const auto [comm, step] = parts(workers);
+  const Seconds compute = in.compute_time / static_cast<double>(workers);
+  const double s_n = in.compute_time / step;
+  const double s_next = in.compute_time / parts(workers + 1).second;
+  return {.workers = workers,
+          .step_time = step,
+          .compute_time = compute,
+          .communication_time = comm,
+          .exposed_communication_time = step - compute,
+          .speedup = s_n,
+          .efficiency = s_n / static_cast<double>(workers),
+          .marginal_speedup = s_next - s_n,
+          .communication_to_computation_ratio = comm / compute};
+}
 
 Plan evaluate(const lab::Session& s, const Controls& c) {
   const lab::LabTrack& t = s.track();
@@ -42,7 +228,9 @@ Plan evaluate(const lab::Session& s, const Controls& c) {
   const Bytes gradient =
       c.model ? lab::gradient_of(*c.model, s.field("--model")) : t.track.sync_payload;
   p.base = p.nodes > 8 ? 8 : 1;
+  const PatternKind tiny_kind = parse_pattern(t, c.pattern, s.field("--pattern"));
   for (const NetworkChoice n : networks) {
+    p.pattern[Plan::at(n)] = make_pattern(t, n, tiny_kind);
     // The track's cluster on that network, with room for one growth step past the table.
     const int step = lab::network(t, n).node.accelerators_per_node;
     p.input[Plan::at(n)] = {.compute_time = t.track.compute_time_one_worker,
@@ -51,14 +239,29 @@ Plan evaluate(const lab::Session& s, const Controls& c) {
                             .algorithm = lab::parse_algorithm(c.algo, s.field("--algo")),
                             .overlap_fraction = c.overlap,
                             .mode = scaling::Mode::strong};
-    p.knee[Plan::at(n)] =
-        scaling::diminishing_returns(p.input[Plan::at(n)], p.max_nodes, threshold);
+    if (!p.edge()) {
+      p.knee[Plan::at(n)] =
+          scaling::diminishing_returns(p.input[Plan::at(n)], p.max_nodes, threshold);
+      continue;
+    }
+    // scaling::diminishing_returns's search (devices come one at a time, g = 1) on the
+    // pattern's curve.
+    double current = p.point(n, 1).speedup;
+    for (int w = 1; w <= p.max_nodes; ++w) {
+      const double next = p.point(n, w + 1).speedup;
+      if (next - current < threshold) {
+        p.knee[Plan::at(n)] = scaling::DiminishingReturns{w, w, 1};
+        break;
+      }
+      current = next;
+    }
   }
   const scaling::ScalingInput& in = p.chosen();
-  p.from = scaling::evaluate(in, p.base);
-  p.to = scaling::evaluate(in, p.nodes);
+  p.from = p.point(p.choice, p.base);
+  p.to = p.point(p.choice, p.nodes);
   p.speedup = p.to.speedup / p.from.speedup;
-  p.other_speedup = speedup_between(p.input[Plan::at(lab::other(p.choice))], p.base, p.nodes);
+  const NetworkChoice o = lab::other(p.choice);
+  p.other_speedup = p.point(o, p.nodes).speedup / p.point(o, p.base).speedup;
   p.ideal = static_cast<double>(p.nodes) / p.base;
   p.relation = lab::compare(p.speedup, p.ideal);
   // The ideal is a ratio of counts, printed in full (9/8 is "1.125x"); the speedup with as many
@@ -70,15 +273,18 @@ Plan evaluate(const lab::Session& s, const Controls& c) {
   std::set<int> ns{p.base, p.nodes, p.max_nodes};
   for (long n = 1; n <= p.max_nodes; n *= 2) ns.insert(static_cast<int>(n));
   if (p.knee[Plan::at(p.choice)]) ns.insert(p.knee[Plan::at(p.choice)]->workers);
-  p.rows = scaling::sweep(in, std::vector<int>(ns.begin(), ns.end()));
+  if (p.edge())
+    for (const int n : ns) p.rows.push_back(p.point(p.choice, n));
+  else
+    p.rows = scaling::sweep(in, std::vector<int>(ns.begin(), ns.end()));
   // Past one node the fleet grows by whole nodes: the gain per worker of the next node, the
   // quantity diminishing returns is judged on.
   for (const scaling::ScalingPoint& r : p.rows)
-    p.marginal.push_back(r.workers < p.per_node
+    p.marginal.push_back(p.edge() || r.workers < p.per_node
                              ? r.marginal_speedup
                              : (scaling::evaluate(in, r.workers + p.per_node).speedup - r.speedup) /
                                    p.per_node);
-
+  if (p.edge()) p.device_sync = device_sync(t, p);
   return p;
 }
 
