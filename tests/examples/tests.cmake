@@ -36,18 +36,30 @@ set_tests_properties(${_p1_prefix}.clean PROPERTIES FIXTURES_SETUP part1_clean)
 #   1.75 x 17.65e9/0.15625e9 = 197.680) = 478.93 s -> 4.68992520; knee slow 32 (S(24) = 19.97,
 #   S(32) = 24.56, S(40) = 28.50: 0.57 then 0.49 per GPU), fast (8 NDR NICs, 50 GB/s per GPU)
 #   never below 0.5 up to 1,024.
-# - edge: T1 = 1e5 x 3 x 7.6e9 / (5.3248e12 x 0.30) = 1,427.28 s; M = 102.4 MB; 5G 3.75 MB/s,
-#   25 ms: T(8) = 226.547 s, T(64) = 79.211 s -> 2.86003516; knees 11 (5G), 69 (Wi-Fi 6,
-#   25 MB/s, 2 ms).
-# - mobile: T1 = 1e4 x 3 x 6e8 / (1e12 x 0.20) = 90 s; M = 13.6 MB; BLE 2M 175 kB/s, 7.5 ms:
-#   T(8) = 147.355 s, T(64) = 155.351 s -> 0.94852793 (slower); knees 1 (S(2) - S(1) < 0.5),
-#   29 (Wi-Fi 6).
-# - tiny: T1 = 1e4 x (2 x 87,503 + 4 x 2,134) / (128e6 x 0.25) = 57.357 s; M = 8,536 B; BLE 1M
-#   100 kB/s, 7.5 ms: T(8) = 7.42399 s, T(64) = 2.00925 s -> 3.69489900; knees 27, 29 (BLE 2M).
+# The edge tracks (issue 12) are priced by who talks to whom, not by a ring all-reduce; T(N) =
+# T1/N + T_sync(N), T_sync(1) = 0; the server's link is one 10 GbE port (1.25 GB/s) shared by
+# the round's clients: r = min(radio, cell/N, 1.25 GB/s / N) each way (energy::FederatedRound).
+# - edge: T1 = 1e5 x 3 x 7.6e9 / (5.3248e12 x 0.30) = 1,427.28 s; S = 102.4 MB; federated through
+#   one 5G cell (100 Mb/s up, 300 Mb/s down) with a 30/100 Mb/s radio, latency 25 ms each way:
+#   T_sync(N) = 0.05 + S/min(12.5 MB/s, 37.5 MB/s/N) + S/min(3.75 MB/s, 12.5 MB/s/N);
+#   T_sync(8) = 0.05 + 21.845 + 65.536 = 87.43 s, T(8) = 178.41 + 87.43 = 265.842 s;
+#   T_sync(64) = 0.05 + 174.763 + 524.288 = 699.10 s, T(64) = 22.30 + 699.10 = 721.402 s
+#   -> 0.368507157; knees 6 (5G cell), 7 (depot Wi-Fi 6 AP: 25 MB/s up, 50 MB/s down shared).
+#   (Before: ring all-reduce over parallel links, 2.86003516, knees 11 and 69.)
+# - mobile: T1 = 90 s; S = 13.6 MB; each pair's own BLE 2M tether (175 kB/s, 7.5 ms), the server
+#   shared: T_sync = 0.015 + 2 x 13.6e6/175e3 = 155.44 s for N < 7,143; T(8) = 11.25 + 155.44 =
+#   166.694 s, T(64) = 1.406 + 155.44 = 156.850 s -> 1.06275908 (the tether, not N, is the wall);
+#   knees 1 (S(2) - S(1) < 0.5), 32 (home Wi-Fi 6, the server's 1.25 GB/s / N past N = 50).
+#   (Before: 0.94852793, knees 1 and 29.)
+# - tiny: T1 = 1e4 x (2 x 87,503 + 4 x 2,134) / (128e6 x 0.25) = 57.357 s; S = 8,536 B; a star
+#   through the phone on one BLE 1M channel: 2N turns of 7.5 ms + 8,536 B / 100 kB/s = 92.86 ms,
+#   T(8) = 7.1696 + 1.4858 = 8.65537 s, T(64) = 0.8962 + 11.8861 = 12.78228 s -> 0.677138083;
+#   knees 9, 11 (BLE 2M, 175 kB/s). (Before: 3.69489900, knees 27 and 29.) One sync per
+#   hearable: 68,288 bits x (14.4 mW + 13.8 mW) / 0.8 Mb/s = 2.407 mJ (nRF52840 TX/RX at 3 V).
 set(_p1_expect_cloud "-DSPEEDUP=4.689925198:4.689925207" -DKNEE_SLOW=32 -DKNEE_FAST=null)
-set(_p1_expect_edge "-DSPEEDUP=2.860035157:2.860035164" -DKNEE_SLOW=11 -DKNEE_FAST=69)
-set(_p1_expect_mobile "-DSPEEDUP=0.9485279322:0.9485279332" -DKNEE_SLOW=1 -DKNEE_FAST=29)
-set(_p1_expect_tiny "-DSPEEDUP=3.694898992:3.694899000" -DKNEE_SLOW=27 -DKNEE_FAST=29)
+set(_p1_expect_edge "-DSPEEDUP=0.3685071560:0.3685071570" -DKNEE_SLOW=6 -DKNEE_FAST=7)
+set(_p1_expect_mobile "-DSPEEDUP=1.062759076:1.062759078" -DKNEE_SLOW=1 -DKNEE_FAST=32)
+set(_p1_expect_tiny "-DSPEEDUP=0.6771380830:0.6771380840" -DKNEE_SLOW=9 -DKNEE_FAST=11)
 
 foreach(track cloud edge mobile tiny)
   paradox_part1_run(${track}
@@ -61,6 +73,35 @@ foreach(track cloud edge mobile tiny)
                    -DLEDGER=${_p1_out}/ledger_${track}.jsonl -DTRACK=${track}
                    ${_p1_expect_${track}} -P ${CMAKE_CURRENT_SOURCE_DIR}/examples/check_part1_outputs.cmake)
   set_tests_properties(${_p1_prefix}.${track}.outputs PROPERTIES FIXTURES_REQUIRED part1_${track})
+endforeach()
+
+# Issue 12: the edge tracks state their pattern, one sync in joules and (battery devices) the
+# day's drain; the Cloud track's output is the one recorded before the change, byte for byte.
+foreach(case "edge|priced as: federated aggregation through a shared 5G cell.*energy    750[.]6 J per sync.*battery   none"
+             "mobile|priced as: federated aggregation through each pair's own phone [(]BLE tether[)].*energy    2[.]192 J per sync.*battery   [^\n]* of the 2160 J battery per day"
+             "tiny|priced as: a star through the phone on one shared BLE channel.*energy    0[.]002407 J per sync.*power budget of 1 mW per hearable: within it.*battery   16[.]27 J/day"
+             "tiny|--pattern|gossip|priced as: gossip on a BLE mesh.*energy    0[.]003585 J per sync.*an average to 1e-3 takes [0-9]+ rounds on a ring of 64")
+  string(REPLACE "|" ";" parts "${case}")
+  list(GET parts 0 track)
+  list(GET parts -1 expected)
+  list(REMOVE_AT parts 0 -1)
+  string(REPLACE ";" "|" extra "${parts}")
+  string(REPLACE ";" "_" name "${track};${parts}")
+  string(REPLACE "--" "" name "${name}")
+  paradox_part1_run(pattern.${name} "--track|${track}|--nodes|64|--predict|b|${extra}" 0
+                    "-DSTDOUT_MATCH=${expected}")
+endforeach()
+# Gossip (one broadcast per hearable per step): T_sync = N x 92.86 ms on BLE 1M, T(8) = 7.91249 s,
+# T(64) = 6.83924 s -> 1.15692504; one sync = 68,288 x 14.4 mW/0.8 Mb/s + 2 x 68,288 x 13.8
+# mW/0.8 Mb/s = 3.585 mJ (it hears its 2 ring neighbours).
+paradox_part1_run(pattern.tiny_gossip_speedup "--track|tiny|--pattern|gossip|--nodes|64|--predict|b" 0
+                  "-DSTDOUT_MATCH=speedup     1[.]16x")
+foreach(net slow fast)
+  add_test(NAME ${_p1_prefix}.cloud_unchanged.${net}
+           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1}
+                   "-DARGS=--track|cloud|--network|${net}|--nodes|64|--predict|b|--math"
+                   -DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/examples/part1_cloud_${net}_expected.txt
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/examples/check_part1_same_output.cmake)
 endforeach()
 
 # Named networks are accepted beside slow|fast.
@@ -78,7 +119,7 @@ paradox_part1_run(no_terminal_skips_prediction "--track|tiny" 0 -DINPUT_FILE=/de
                   "-DSTDOUT_MATCH=not a terminal.*prediction skipped")
 
 paradox_part1_run(help --help 0
-  "-DSTDOUT_MATCH=--track.*--scenario.*--predict.*--math.*--ledger.*--out.*--nodes.*--network.*--max-nodes.*--overlap.*--model.*--algo")
+  "-DSTDOUT_MATCH=--track.*--scenario.*--predict.*--math.*--ledger.*--out.*--nodes.*--network.*--max-nodes.*--overlap.*--model.*--pattern.*--algo")
 
 # The verdict line words the models' comparison with the ideal, whatever was predicted: never
 # "exact than 8x", never a speedup that prints as the ideal next to "less than" (7.9996 is not
@@ -107,6 +148,8 @@ foreach(case "nodes_zero|--nodes|0|--nodes must be a whole number in .2, 1000000
              "unknown_track|--track|moon|--track must be one of cloud"
              "unknown_network|--network|carrier-pigeon|--network must be one of slow.fast"
              "unknown_algo|--algo|bogus|--algo must be one of"
+             "unknown_pattern|--track|tiny|--pattern|ring|--pattern must be one of auto.star.gossip .got ring."
+             "pattern_off_tiny|--track|edge|--pattern|star|--pattern must be auto on the edge track"
              "unknown_model|--model|gpt-9|--model must be a catalog model"
              "bad_prediction|--predict|maybe|--predict must be one of"
              "nodes_above_max|--nodes|128|--max-nodes|64|--nodes must be <= --max-nodes"
@@ -216,7 +259,7 @@ set_tests_properties(${_p1_prefix}.files.ledger_lines PROPERTIES
 
 # Part 1 against the textbook: its algorithm names, and the cloud's commodity node whose 8 GPUs
 # share one 10 GbE NIC.
-paradox_part1_run(textbook.algorithm_alias "--track|tiny|--algo|butterfly|--predict|b" 0
+paradox_part1_run(textbook.algorithm_alias "--track|cloud|--algo|butterfly|--predict|b" 0
                   "-DSTDOUT_MATCH=algorithm rabenseifner")
 paradox_part1_run(textbook.shared_nic "--predict|b" 0
   "-DSTDOUT_MATCH=slow = 10 Gigabit Ethernet [^\n]*one NIC per node of 8 GPUs: 1.25 Gb/s per GPU.*DIMINISHING RETURNS [(]adding a node of 8 GPUs[^\n]*whole nodes[)].*slow [^\n]*N = 32 GPUs = 4 nodes")
