@@ -29,6 +29,24 @@ void math_peek(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
         << "    T_h(N) = RS_intra(M, g) + T_ring(M/g over k nodes, beta = K beta_NIC / g) + "
            "AG_intra(M, g)\n    RS_intra = AG_intra = (g-1) alpha_i + (g-1)/g * M / beta_i   ("
         << nic.name << " between nodes, " << c.node.intra_node.name << " inside)\n";
+  if (p.edge()) {
+    const EdgePattern& e = p.chosen_pattern();
+    out << "  Edge tracks (issue 12): T_comm(N) is not a ring; priced as " << e.priced_as << ":\n";
+    if (e.kind == PatternKind::federated)
+      out << "    T_sync(N) = 2 latency + S/r_d + S/r_u,  r = min(radio, C_cell/N, B_server/N) "
+             "(energy::FederatedRound;\n    McMahan et al. 2017, Bonawitz et al. 2019)\n";
+    else
+      out << "    T_sync(N) = " << (e.kind == PatternKind::star ? "2N" : "N")
+          << " (tau + S/C) on one shared channel, tau = the connection interval\n"
+             "    (energy::" << (e.kind == PatternKind::star ? "star" : "gossip")
+          << "_airtime; Bluetooth Core spec vol. 6 part B sec. 4.5)\n";
+    out << "    One sync per device: E = P_pro T_pro + P(t_u,0) S_u/t_u + P(0,t_d) S_d/t_d + "
+           "P_tail T_tail\n    (energy::evaluate(RadioSync), Huang et al. 2012); battery: E_day = "
+           "E_sync D/T(N) + P_idle D\n    With your numbers: T_sync(" << p.nodes << ") = "
+        << to_string(p.to.communication_time) << ", E_sync = "
+        << text::number(value_in<joule_unit>(p.device_sync->sync.total), 4)
+        << " J. The ring formulas above are the Cloud track's, not used here.\n";
+  }
   out << "  Step time (MODELS.md section 5):\n"
       << "    T(N) = T_compute/N + T_comm(N) - T_overlap,  T_overlap = min(f T_comm(N), "
          "T_compute/N):\n    overlap never hides more communication than there is compute; the "
