@@ -236,6 +236,7 @@ void add_figures(lab::Session& s, const Plan& p) {
   s.add_figure("time_to_target", time_to_target(s, p));
   s.add_figure("cost_of_waiting", cost_bars(s, p));
   if (p.checkpoint) s.add_figure("checkpoint_overhead", checkpoint(s, p));
+  add_fleet_figures(s, p);
 }
 
 }  // namespace paradox::part3

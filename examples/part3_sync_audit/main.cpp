@@ -41,6 +41,7 @@ bool priced(const Plan& p) { return p.settings.price > DollarsPerHour{}; }
 
 Plan prepare(lab::Session& s, const Controls& c) {
   Plan p = evaluate(s, c);
+  add_fleet_studies(s, p);
   const std::string& noun = std::string(s.track().track.worker_noun);
   s.ask({.question = "In a fleet with " + percent(p.settings.slow_fraction.value, 0) +
                      " straggler " + (s.track().track.id == catalog::TrackId::cloud
@@ -326,7 +327,11 @@ void present(lab::Session& s, const Plan& p) {
     print_checkpoint(out, p);
   }
   if (id == catalog::TrackId::mobile || id == catalog::TrackId::tiny) print_bounds(out, s, p);
+  if (p.gossip) print_gossip(out, p);
+  if (p.radios && id != catalog::TrackId::edge) print_radios(out, s, p);
+  if (p.battery) print_battery(out, s, p);
   print_stability(out, s, p);
+  if (p.radios && id == catalog::TrackId::edge) print_radios(out, s, p);
   print_reflection(out, p);
   if (s.math()) math_peek(out, p);
 
@@ -356,6 +361,29 @@ void present(lab::Session& s, const Plan& p) {
     results["async"] = option_json(c.async);
     results["zero_savings_dollars"] = value_in<dollar_unit>(c.alternative_savings);
     results["async_savings_dollars"] = value_in<dollar_unit>(c.async_savings);
+  }
+  if (p.gossip) {
+    const MeshResult& m = p.gossip->meshes.back();
+    results["gossip"] = {{"epsilon", p.gossip->epsilon},
+                         {"rho", m.spectrum.rho},
+                         {"rounds", m.rounds ? nlohmann::json(*m.rounds) : nlohmann::json(nullptr)},
+                         {"airtime_s", value_in<second_unit>(m.airtime)},
+                         {"energy_per_device_j", value_in<joule_unit>(m.energy)},
+                         {"star_airtime_s", value_in<second_unit>(p.gossip->star_airtime)},
+                         {"star_energy_per_device_j", value_in<joule_unit>(p.gossip->star_energy)}};
+  }
+  if (p.radios) {
+    nlohmann::json radios = nlohmann::json::object();
+    for (const RadioRow& r : p.radios->rows)
+      radios[std::string(r.radio->key)] = value_in<joule_unit>(r.energy.total);
+    results["energy_per_sync_j"] = radios;
+  }
+  if (p.battery) {
+    const SyncOption& o = p.battery->options.front();
+    results["battery"] = {
+        {"energy_per_sync_j", value_in<joule_unit>(o.energy)},
+        {"min_sync_interval_s", o.min_interval ? nlohmann::json(value_in<second_unit>(*o.min_interval))
+                                               : nlohmann::json(nullptr)}};
   }
   if (p.checkpoint) {
     results["checkpoint"] = {
@@ -397,10 +425,12 @@ int main(int argc, char** argv) {
                 "with straggler nodes, will async SGD achieve a higher samples-per-second than "
                 "sync\nSGD? Then: time to target, the cost of waiting at the barrier, ZeRO "
                 "against async (cloud),\ncheckpointing, stale gradients and the learning rate, "
-                "and the strategy you defend.",
+                "and the strategy you defend. Devices: gossip vs a\nfull sync "
+                "(tiny), energy per sync by radio, sync frequency vs battery (mobile, tiny).",
        .figure_hint = "(add --out DIR to draw the figures: samples/s and time to target vs "
                       "straggler share, dollars of waiting vs the ZeRO and async options, "
-                      "checkpoint overhead vs interval)"});
+                      "checkpoint overhead vs interval; devices: energy per sync by radio, consensus error vs "
+                      "gossip rounds, battery drain vs sync interval)"});
   session.add_text("--mode", c.mode, "Your mode, marked in the tables: sync|async|ssp", "MODE");
   session.add_text("--slow-fraction", c.slow_fraction,
                    "f, the share of stragglers in [0, 1] (default: the track's; cloud 0.05)",

@@ -56,6 +56,7 @@ void math_peek(std::ostream& out, const Plan& p) {
         << n << ")\n    -> Young " << to_string(c.plan.young_interval) << ", Daly "
         << to_string(c.plan.daly_interval) << ".\n";
   }
+  fleet_math_peek(out, p);
   out << "\n";
 }
 

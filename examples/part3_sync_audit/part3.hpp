@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "paradox/catalog/clusters.hpp"
+#include "paradox/decentralized/decentralized.hpp"
+#include "paradox/energy/energy.hpp"
 #include "paradox/parallel/search.hpp"
 #include "paradox/reliability/checkpoint_cost.hpp"
 #include "paradox/reliability/checkpoint_interval.hpp"
@@ -137,6 +139,69 @@ struct SweepPoint {
   double sync_days = 0.0, async_days = 0.0, ssp_days = 0.0, backup_days = 0.0;
 };
 
+/// One gossip topology on the track's fleet (fleet.cpp).
+struct MeshResult {
+  std::string name;                     ///< "ring", "2-D torus 10 x 10", ...
+  decentralized::Spectrum spectrum{};   ///< of its Metropolis mixing matrix
+  std::optional<long long> rounds;      ///< to the consensus epsilon
+  long long edges = 0;
+  double mean_degree = 0.0;
+  int max_degree = 0;
+  Bytes bytes_per_round{};              ///< 2 |E| S (MeshGossipCost::per_round)
+  Seconds airtime_per_round{};          ///< N broadcasts of S on the shared channel
+  Joules energy_per_round{};            ///< one device: send S, hear mean degree x S
+  Seconds airtime{};                    ///< to epsilon
+  Joules energy{};                      ///< one device, to epsilon
+  std::vector<double> error;            ///< simulated disagreement / initial, per round
+};
+
+/// Tiny Pioneer: full sync through a phone (star) against gossip on a BLE mesh.
+struct GossipStudy {
+  RadioLink radio{};
+  Bytes model{};
+  double epsilon = 1e-3;
+  double radius = 0.0;                  ///< the random geometric graph's, side units
+  std::uint64_t seed = 0;               ///< its first connected seed
+  decentralized::StarSyncCost star{};
+  Seconds star_airtime{};
+  Joules star_energy{};                 ///< one hearable: upload S, download S
+  std::vector<MeshResult> meshes;       ///< ring, torus, random geometric (the chosen: last)
+  Watts budget{};
+};
+
+/// One radio's energy for one sync of the track's payload (up and down).
+struct RadioRow {
+  const RadioLink* radio = nullptr;
+  energy::RadioSyncEnergy energy{};
+};
+
+/// Energy per sync by radio (every device track); the edge's road against its depot.
+struct RadioStudy {
+  Bytes payload{};
+  std::vector<RadioRow> rows;           ///< every catalog radio
+  Joules compute_per_round{};           ///< the device's active power x its compute per round
+  std::string primary;                  ///< the track's slow network's key ("5g-lowband", ...)
+};
+
+/// A sync option priced over a day.
+struct SyncOption {
+  std::string name;                     ///< "sync over BLE 2M", "gossip to 1e-3", ...
+  Joules energy{};                      ///< per sync, per device
+  std::optional<Seconds> min_interval;  ///< the shortest interval that keeps the day's charge
+};
+
+/// Sync frequency against battery (mobile: the glasses' charge; tiny: the 1 mW budget).
+struct BatteryStudy {
+  EdgeDevice device{};                  ///< battery_capacity = the day's allowance
+  bool budget = false;                  ///< the allowance is a power budget x the day
+  Seconds day{};
+  Joules per_inference{};
+  Hertz inference_rate{};
+  std::string inference_words;          ///< "MobileNetV2 at 1 image/s"
+  std::vector<SyncOption> options;      ///< the first is the track's default network
+  std::vector<Seconds> intervals;       ///< the table's rows
+};
+
 struct Plan {
   Settings settings;
   int workers = 1;                  ///< N
@@ -164,12 +229,24 @@ struct Plan {
   std::vector<SweepPoint> sweep;
   std::vector<ModeResult> ssp_bounds;  ///< SSP at s = 0, 1, 2, 4, 8, 16 (devices)
   std::string recommended;          ///< the models' pick for the ledger
+  std::optional<GossipStudy> gossip;    ///< tiny
+  std::optional<RadioStudy> radios;     ///< the device tracks
+  std::optional<BatteryStudy> battery;  ///< mobile, tiny
 };
 
 [[nodiscard]] Plan evaluate(const lab::Session& s, const Controls& c);
 
 /// "sync", "async", ... as a person reads it.
 [[nodiscard]] std::string strategy_name(const std::string& key);
+
+/// The fleet studies of the device tracks (fleet.cpp): gossip, radios, battery.
+void add_fleet_studies(const lab::Session& s, Plan& p);
+void print_gossip(std::ostream& out, const Plan& p);
+void print_radios(std::ostream& out, const lab::Session& s, const Plan& p);
+void print_battery(std::ostream& out, const lab::Session& s, const Plan& p);
+void fleet_math_peek(std::ostream& out, const Plan& p);
+[[nodiscard]] std::string radio_label(const RadioLink& r);  ///< "BLE 1M", "5G low-band", ...
+void add_fleet_figures(lab::Session& s, const Plan& p);
 
 void add_figures(lab::Session& s, const Plan& p);
 void math_peek(std::ostream& out, const Plan& p);
