@@ -1,10 +1,22 @@
 # Checks what one part-3 walk-through run left behind (cmake -P):
 #   -DDIR=<--out directory> -DTRACK=<track key> -DLEDGER=<--ledger file> [-DSTRATEGY=<key>]
 # Every figure has a non-empty SVG (an <svg> document), CSV and gnuplot script; the cloud adds
-# the checkpoint figure; the ledger's last line is this run with the models' answer "yes".
+# the checkpoint figure, the device tracks their fleet figures; the ledger's last line is this
+# run with the models' answer "yes".
 set(figures throughput time_to_target cost_of_waiting)
 if(TRACK STREQUAL "cloud")
   list(APPEND figures checkpoint_overhead)
+endif()
+# The fleet figures: energy per sync by radio on every device track, the battery drain against
+# the sync interval on mobile and tiny, the gossip consensus error against rounds on tiny.
+if(TRACK STREQUAL "edge" OR TRACK STREQUAL "mobile" OR TRACK STREQUAL "tiny")
+  list(APPEND figures energy_per_sync)
+endif()
+if(TRACK STREQUAL "mobile" OR TRACK STREQUAL "tiny")
+  list(APPEND figures battery_drain)
+endif()
+if(TRACK STREQUAL "tiny")
+  list(APPEND figures consensus_error)
 endif()
 foreach(figure IN LISTS figures)
   foreach(ext svg csv gp)

@@ -22,17 +22,36 @@ add_test(NAME ${_p3_prefix}.clean COMMAND ${CMAKE_COMMAND} -E rm -rf "${_p3_out}
 set_tests_properties(${_p3_prefix}.clean PROPERTIES FIXTURES_SETUP part3_clean)
 
 # Each track: the prediction, the answer by samples/s and by time to target, the barrier, the
-# track's own section, the stability bound, the reflection, --math, the figures and the ledger.
+# track's own section, the stability bound, the reflection, --math, the figures and the ledger;
+# the device tracks add their fleet studies (gossip, energy per sync, battery) and formulas.
 set(_p3_section_cloud "THE [$]1M CHALLENGE.*claim holds for this fleet.*ZERO OR ASYNC.*VERDICT: switch to alternative .ZeRO.*CHECKPOINTING.*Young.*Daly")
 set(_p3_section_edge "HOW STALE, AND WHEN TRAINING DIVERGES.*9999 updates stale")
 set(_p3_section_mobile "SYNC FREQUENCY VS GLASSES THAT DROP OFFLINE.*s = 16")
 set(_p3_section_tiny "WAIT FOR ALL VS LOCAL PROGRESS.*s = 16")
+# The fleet studies of the device tracks (fleet.cpp). Numbers derived by hand:
+# - Tiny, star via the phone, one hearable over BLE 1M: S = 8,536 B = 68,288 bit at 0.8 Mb/s
+#   = 85.36 ms each way; TX 3 V x 4.8 mA = 14.4 mW -> 1.229 mJ, RX 3 V x 4.6 mA = 13.8 mW ->
+#   1.178 mJ: 2.41 mJ (nRF52840 currents, catalog ble-1m; no promotion or tail).
+# - Tiny, gossip on the 10 x 10 torus with Metropolis weights (degree 4, w = 1/5): lambda2 =
+#   1 - (4 - (2 + 2 cos(2 pi / 10))) / 5 = 1 - 0.382 / 5 = 0.9236, lambda_min = 1 - 8/5 = -0.6
+#   -> rho = 0.9236; rounds = ceil(ln 1000 / -ln 0.9236) = ceil(86.9) = 87.
+# - Mobile, one sync of 13.6 MB up and down over BLE 2M: 2.19 J (docs/energy.md); 8 h day,
+#   0.6 Wh = 2,160 J, idle 30 mW x 8 h = 864 J, inference 3 mJ x 28,800 = 86.4 J ->
+#   Delta_min = 2.19 x 28,800 / (2,160 - 864 - 86.4) = 52.2 s.
+# - Edge, 102.4 MB up and down (energy::evaluate(RadioSync), the library's figures): 5G
+#   low-band 87.1 J, depot Wi-Fi 6 7.58 J.
+string(APPEND _p3_section_tiny ".*GOSSIP INSTEAD OF FULL WEIGHT SYNC.*star via the phone .*2[.]41 mJ.*2-D torus 10 x 10 +0[.]9236 +87 .*Takeaway: on one BLE channel gossip.*ENERGY PER SYNC BY RADIO.*BLE 1M.*2[.]41 mJ.*SYNC FREQUENCY VS THE 1 MW BUDGET.*full sync through the phone .2[.]41 mJ a sync.: .*Takeaway: within 1 mW")
+string(APPEND _p3_section_mobile ".*ENERGY PER SYNC BY RADIO.*BLE 2M.*2[.]19 J.*SYNC FREQUENCY VS BATTERY.*sync over BLE 2M .phone tether. .2[.]19 J a sync.: 52[.]2 s.*Takeaway")
+set(_p3_after_edge ".*ENERGY PER SYNC: 5G ON THE ROAD VS THE DEPOT'S WI-FI.*5G low-band .*87[.]1 J.*Wi-Fi 6 .*7[.]58 J.*Takeaway: the road costs")
+set(_p3_math_tiny ".*rounds = ceil.log.1/eps. / log.1/rho...*Energy per sync = P_pro T_pro.*Delta_min")
+set(_p3_math_mobile ".*Energy per sync = P_pro T_pro.*Delta_min")
+set(_p3_math_edge ".*Energy per sync = P_pro T_pro")
 foreach(track cloud edge mobile tiny)
   add_test(NAME ${_p3_prefix}.${track}
            COMMAND ${CMAKE_COMMAND} -DEXE=${_p3}
                    "-DARGS=--track|${track}|--predict|yes|--math|--strategy|sync|--justification|gradient consistency|--out|${_p3_out}/${track}|--ledger|${_p3_out}/ledger_${track}.jsonl"
                    -DEXPECT_EXIT=0
-                   "-DSTDOUT_MATCH=PREDICTION LOCK.*THE ANSWER.*sync .wait for all.*async .no barrier.*SSP, bound s = 2.*backup workers.*K-sync.*Samples per second: yes, async is.*Time to target: it depends on the staleness penalty.*Verdict: correct.*THE BARRIER.*${_p3_section_${track}}.*largest stable eta.*REFLECTION.*Your strategy: synchronous SGD.*MATH PEEK.*H_N / mu.*FIGURES"
+                   "-DSTDOUT_MATCH=PREDICTION LOCK.*THE ANSWER.*sync .wait for all.*async .no barrier.*SSP, bound s = 2.*backup workers.*K-sync.*Samples per second: yes, async is.*Time to target: it depends on the staleness penalty.*Verdict: correct.*THE BARRIER.*${_p3_section_${track}}.*largest stable eta${_p3_after_${track}}.*REFLECTION.*Your strategy: synchronous SGD.*MATH PEEK.*H_N / mu${_p3_math_${track}}.*FIGURES"
                    -P ${_p3_expect})
   set_tests_properties(${_p3_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part3_clean
                                                          FIXTURES_SETUP part3_${track})
