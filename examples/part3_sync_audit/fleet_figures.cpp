@@ -38,7 +38,8 @@ figures::Figure consensus(const lab::Session& s, const Plan& p) {
     if (m.rounds && *m.rounds < 400) shown = std::max(shown, *m.rounds);
   shown = std::min<long long>(shown * 5 / 4 + 1, 400);
   const double floor = g.epsilon / 10.0;
-  f.x = {.label = "Gossip round t", .unit = "rounds", .min = 0.0,
+  // A little room left of round 0, so that the star's drop at round 1 is not hidden by the axis.
+  f.x = {.label = "Gossip round t", .unit = "rounds", .min = -0.015 * static_cast<double>(shown),
          .max = static_cast<double>(shown)};
   f.y = {.label = "Disagreement ||x_t - mean|| / ||x_0 - mean||", .unit = "ratio",
          .log_scale = true, .min = floor, .max = 1.5};
@@ -100,6 +101,10 @@ figures::Figure radios(const lab::Session& s, const Plan& p) {
          .log_scale = true,
          .min = left,
          .max = hi * 12.0};
+  // Decade ticks as energies ("100 uJ", "1 mJ", "10 J"), not as long decimals.
+  for (int d = static_cast<int>(std::ceil(std::log10(left)));
+       d <= static_cast<int>(std::floor(std::log10(hi * 12.0))); ++d)
+    f.x.ticks.push_back({.at = std::pow(10.0, d), .text = to_string(std::pow(10.0, d) * joules)});
   f.y = {.label = "", .unit = "", .min = 0.0, .max = static_cast<double>(rows.size())};
   f.grid = false;
   f.legend = figures::LegendPlacement::below_in_rows;
