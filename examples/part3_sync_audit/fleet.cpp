@@ -150,8 +150,11 @@ void add_fleet_studies(const lab::Session& s, Plan& p) {
   const catalog::Track& t = s.track().track;
   const Bytes payload = t.sync_payload;
   switch (t.id) {
-    case catalog::TrackId::cloud: return;
-    case catalog::TrackId::edge: p.radios = radio_study(s, catalog::drive_orin); return;
+    case catalog::TrackId::cloud:
+      return;
+    case catalog::TrackId::edge:
+      p.radios = radio_study(s, catalog::drive_orin);
+      return;
     case catalog::TrackId::mobile: {
       p.radios = radio_study(s, catalog::ar_glasses);
       BatteryStudy b;
@@ -159,10 +162,10 @@ void add_fleet_studies(const lab::Session& s, Plan& p) {
       // A day of wear, not 24 h: the glasses' 30 mW idle floor alone would need 2,592 J, more
       // than the 0.6 Wh (2,160 J) battery.
       b.day = 8.0 * hours;
-      b.per_inference = energy::inference_energy(
-          {.device = b.device,
-           .flops = catalog::mobilenetv2.flops_per_inference,
-           .achieved_fraction = t.workload.achieved_fraction});
+      b.per_inference =
+          energy::inference_energy({.device = b.device,
+                                    .flops = catalog::mobilenetv2.flops_per_inference,
+                                    .achieved_fraction = t.workload.achieved_fraction});
       b.inference_rate = 1.0 * hertz;
       b.inference_words = "MobileNetV2 on one image a second";
       add_option(b, "sync over BLE 2M (phone tether)",
@@ -182,10 +185,10 @@ void add_fleet_studies(const lab::Session& s, Plan& p) {
       // The allowance is the 1 mW budget over the day (86.4 J), not the 0.2 Wh cell.
       b.device.battery_capacity = t.power_budget * b.day;
       // The personalised layer runs once per 10 ms frame, RNNoise's frame (Valin 2018).
-      b.per_inference = energy::inference_energy(
-          {.device = b.device,
-           .flops = catalog::noise_profile.flops_per_inference,
-           .achieved_fraction = t.workload.achieved_fraction});
+      b.per_inference =
+          energy::inference_energy({.device = b.device,
+                                    .flops = catalog::noise_profile.flops_per_inference,
+                                    .achieved_fraction = t.workload.achieved_fraction});
       b.inference_rate = 100.0 * hertz;
       b.inference_words = "the noise profile on every 10 ms frame";
       add_option(b, "gossip to 1e-3 (random geometric)", p.gossip->meshes.back().energy);
@@ -211,23 +214,24 @@ void print_gossip(std::ostream& out, const Plan& p) {
       << text::number(g.radius, 3) << " (1.5 x the connectivity radius; seed " << g.seed
       << ", the first connected one;\n  mean degree " << text::number(chosen.mean_degree, 3)
       << "). Star: " << p.workers << " uploads, " << p.workers << " unicast downloads.\n";
-  text::Table t({"pattern", "rho", "rounds", "bytes/round", "airtime/round", "airtime",
-                 "J/hearable"});
+  text::Table t(
+      {"pattern", "rho", "rounds", "bytes/round", "airtime/round", "airtime", "J/hearable"});
   t.indent(2);
   t.add_row({"star via the phone", "0", "1", to_string(g.star.total), to_string(g.star_airtime),
              to_string(g.star_airtime), to_string(g.star_energy)});
   for (const MeshResult& m : g.meshes)
     t.add_row({"gossip, " + m.name, text::number(m.spectrum.rho, 4),
                m.rounds ? text::count(static_cast<double>(*m.rounds), 4) : "never",
-               to_string(m.bytes_per_round), to_string(m.airtime_per_round),
-               to_string(m.airtime), to_string(m.energy)},
+               to_string(m.bytes_per_round), to_string(m.airtime_per_round), to_string(m.airtime),
+               to_string(m.energy)},
               &m == &chosen ? ">" : "");
   const Joules budget_hour = g.budget * (1.0 * hours);
   out << t.render() << "  > the mesh a room of wearers forms. The " << to_string(g.budget)
       << " budget is " << to_string(budget_hour) << " an hour: one gossip\n  consensus costs a "
       << "hearable " << text::percent(static_cast<double>(chosen.energy / budget_hour), 0)
-      << " of it, a star sync " << text::percent(static_cast<double>(g.star_energy / budget_hour), 3)
-      << ". Gossip takes " << text::times(static_cast<double>(chosen.airtime / g.star_airtime))
+      << " of it, a star sync "
+      << text::percent(static_cast<double>(g.star_energy / budget_hour), 3) << ". Gossip takes "
+      << text::times(static_cast<double>(chosen.airtime / g.star_airtime))
       << " the\n  star's airtime and "
       << text::times(static_cast<double>(chosen.energy / g.star_energy))
       << " its energy per hearable (rounds x (send S + hear mean degree x S)).\n"
@@ -248,8 +252,8 @@ void print_radios(std::ostream& out, const lab::Session& s, const Plan& p) {
   t.indent(2);
   const auto add = [&](const RadioRow& x, const std::string& mark) {
     t.add_row({radio_short(*x.radio), to_string(x.energy.time), to_string(x.energy.promotion),
-               to_string(x.energy.upload), to_string(x.energy.download),
-               to_string(x.energy.tail), to_string(x.energy.total)},
+               to_string(x.energy.upload), to_string(x.energy.download), to_string(x.energy.tail),
+               to_string(x.energy.total)},
               mark);
   };
   const std::vector<std::string_view> keys =
@@ -260,14 +264,14 @@ void print_radios(std::ostream& out, const lab::Session& s, const Plan& p) {
   for (std::string_view k : keys) add(row(r, k), k == keys[0] || k == keys[1] ? ">" : "");
   const RadioRow& a = row(r, keys[0]);
   const RadioRow& b = row(r, keys[1]);
-  out << t.render() << "  > the track's two networks. Energy = promotion + P S / t + tail\n"
+  out << t.render()
+      << "  > the track's two networks. Energy = promotion + P S / t + tail\n"
          "  (Huang et al. 2012; 5G: Narayanan et al. 2021; BLE: nRF52840 datasheet currents).\n";
   if (edge) {
     const double cars = static_cast<double>(p.workers);
-    out << "  Per round of " << text::count(cars, 3) << " cars: "
-        << text::number(value_in<kilowatt_hour_unit>(cars * a.energy.total), 3)
-        << " kWh over 5G, "
-        << text::number(value_in<kilowatt_hour_unit>(cars * b.energy.total), 3)
+    out << "  Per round of " << text::count(cars, 3)
+        << " cars: " << text::number(value_in<kilowatt_hour_unit>(cars * a.energy.total), 3)
+        << " kWh over 5G, " << text::number(value_in<kilowatt_hour_unit>(cars * b.energy.total), 3)
         << " kWh over depot Wi-Fi;\n  one car's compute per round is "
         << to_string(r.compute_per_round) << " (60 W).\n"
         << "  Takeaway: the road costs " << text::times(a.energy.total / b.energy.total)
@@ -293,9 +297,9 @@ void print_battery(std::ostream& out, const lab::Session& s, const Plan& p) {
                  : "it exceeds its 1 mW average power?\n")
       << "  Day: " << interval_text(b.day) << (mobile ? " of wear" : "") << "; allowance "
       << to_string(b.device.battery_capacity)
-      << (b.budget ? " (1 mW x 24 h)" : " (the catalog's 0.6 Wh glasses battery)")
-      << "; idle " << to_string(b.device.idle_power) << " = " << to_string(base.idle)
-      << ";\n  local inference, " << b.inference_words << ": " << to_string(b.per_inference)
+      << (b.budget ? " (1 mW x 24 h)" : " (the catalog's 0.6 Wh glasses battery)") << "; idle "
+      << to_string(b.device.idle_power) << " = " << to_string(base.idle) << ";\n  local inference, "
+      << b.inference_words << ": " << to_string(b.per_inference)
       << " each = " << to_string(base.inference) << " a day.\n";
   text::Table t({"sync every", "syncs/day", "sync J", "inference J", "idle J",
                  mobile ? "battery used" : "average power", "sync / inference"});
@@ -313,8 +317,9 @@ void print_battery(std::ostream& out, const lab::Session& s, const Plan& p) {
   out << "  Shortest interval that keeps the " << (mobile ? "day's charge" : "budget")
       << " (min_sync_interval):\n";
   for (const SyncOption& o : b.options)
-    out << "    " << o.name << " (" << to_string(o.energy) << " a sync): "
-        << (o.min_interval ? interval_text(*o.min_interval) : std::string("none")) << "\n";
+    out << "    " << o.name << " (" << to_string(o.energy)
+        << " a sync): " << (o.min_interval ? interval_text(*o.min_interval) : std::string("none"))
+        << "\n";
   const SyncOption& o = b.options[0];
   if (!o.min_interval) {
     out << "  Takeaway: inference and idle alone exceed the allowance: no sync schedule fits."
@@ -348,8 +353,8 @@ void fleet_math_peek(std::ostream& out, const Plan& p) {
         << text::number(m.spectrum.rho, 5) << ", eps = " << text::number(g.epsilon) << " -> "
         << (m.rounds ? std::to_string(*m.rounds) : std::string("never"))
         << " rounds.\n    Shared airtime: gossip N (latency + S / t) = "
-        << to_string(m.airtime_per_round) << " a round;\n    star 2 N (latency + S / t) = "
-        << to_string(g.star_airtime) << ".\n";
+        << to_string(m.airtime_per_round)
+        << " a round;\n    star 2 N (latency + S / t) = " << to_string(g.star_airtime) << ".\n";
   }
   if (p.radios) {
     const RadioRow& r = row(*p.radios, p.radios->primary);

@@ -39,10 +39,15 @@ figures::Figure consensus(const lab::Session& s, const Plan& p) {
   shown = std::min<long long>(shown * 5 / 4 + 1, 400);
   const double floor = g.epsilon / 10.0;
   // A little room left of round 0, so that the star's drop at round 1 is not hidden by the axis.
-  f.x = {.label = "Gossip round t", .unit = "rounds", .min = -0.015 * static_cast<double>(shown),
+  f.x = {.label = "Gossip round t",
+         .unit = "rounds",
+         .min = -0.015 * static_cast<double>(shown),
          .max = static_cast<double>(shown)};
-  f.y = {.label = "Disagreement ||x_t - mean|| / ||x_0 - mean||", .unit = "ratio",
-         .log_scale = true, .min = floor, .max = 1.5};
+  f.y = {.label = "Disagreement ||x_t - mean|| / ||x_0 - mean||",
+         .unit = "ratio",
+         .log_scale = true,
+         .min = floor,
+         .max = 1.5};
   f.legend = figures::LegendPlacement::below;
   const char* colors[] = {red, orange, blue, purple};
   std::size_t k = 0;
@@ -53,8 +58,8 @@ figures::Figure consensus(const lab::Session& s, const Plan& p) {
                       .color = green});
   for (const MeshResult& m : g.meshes) {
     const char* c = colors[k++ % 4];
-    figures::Series sim{.name = m.name + ": simulated",
-                        .points = {}, .style = figures::Style::line, .color = c};
+    figures::Series sim{
+        .name = m.name + ": simulated", .points = {}, .style = figures::Style::line, .color = c};
     for (std::size_t t = 0; t < m.error.size() && static_cast<long long>(t) <= shown; ++t)
       if (m.error[t] >= floor) sim.points.push_back({static_cast<double>(t), m.error[t]});
     // The predicted rate rho^t, anchored on the simulated curve at the middle of its visible
@@ -62,9 +67,11 @@ figures::Figure consensus(const lab::Session& s, const Plan& p) {
     const std::size_t mid = sim.points.size() / 2;
     const double t0 = sim.points.empty() ? 0.0 : sim.points[mid].x;
     const double e0 = sim.points.empty() ? 1.0 : sim.points[mid].y;
-    figures::Series rate{.name = m.name + ": predicted rate rho^t, rho = " +
-                                 text::number(m.spectrum.rho, 4),
-                         .points = {}, .style = figures::Style::dashed_line, .color = c};
+    figures::Series rate{
+        .name = m.name + ": predicted rate rho^t, rho = " + text::number(m.spectrum.rho, 4),
+        .points = {},
+        .style = figures::Style::dashed_line,
+        .color = c};
     for (long long t = 0; t <= shown; ++t) {
       const double e = e0 * std::pow(m.spectrum.rho, static_cast<double>(t) - t0);
       if (e > 1.5) continue;
@@ -113,14 +120,15 @@ figures::Figure radios(const lab::Session& s, const Plan& p) {
     const double y0 = static_cast<double>(rows.size() - 1 - i) + 0.15;
     const double y1 = y0 + 0.7;
     const std::string key(x.radio->key);
-    const char* c = key.starts_with("ble") ? blue
+    const char* c = key.starts_with("ble")    ? blue
                     : key.starts_with("wifi") ? green
                     : key.starts_with("5g")   ? orange
                                               : red;
     const double e = value_in<joule_unit>(x.energy.total);
     f.boxes.push_back({.x0 = left, .x1 = std::max(e, left * 1.01), .y0 = y0, .y1 = y1, .color = c});
     f.y.ticks.push_back({.at = 0.5 * (y0 + y1), .text = radio_label(*x.radio)});
-    f.labels.push_back({.x = e * 1.15, .y = 0.5 * (y0 + y1),
+    f.labels.push_back({.x = e * 1.15,
+                        .y = 0.5 * (y0 + y1),
                         .text = to_string(x.energy.total) + " in " + to_string(x.energy.time),
                         .align = figures::TextAlign::left});
   }
@@ -139,8 +147,8 @@ figures::Figure battery(const lab::Session& s, const Plan& p) {
                                         : ": average power vs sync interval, against 1 mW");
   const double x_lo = 10.0 / 60.0;  // 10 s
   const double x_hi = value_in<minute_unit>(b.day);
-  f.x = {.label = "Sync interval Delta", .unit = "min", .log_scale = true, .min = x_lo,
-         .max = x_hi};
+  f.x = {
+      .label = "Sync interval Delta", .unit = "min", .log_scale = true, .min = x_lo, .max = x_hi};
   // Mobile: per cent of the charge over the day; tiny: average power in mW.
   const double day_s = value_in<second_unit>(b.day);
   const auto y_of = [&](Joules e) {
@@ -157,15 +165,21 @@ figures::Figure battery(const lab::Session& s, const Plan& p) {
   for (std::size_t k = 0; k < b.options.size(); ++k) {
     const SyncOption& o = b.options[k];
     figures::Series sync{.name = o.name + " (" + to_string(o.energy) + " a sync)",
-                         .points = {}, .style = figures::Style::line, .color = colors[k % 2]};
-    figures::Series total{.name = "total with " + o.name, .points = {},
-                          .style = figures::Style::dashed_line, .color = colors[k % 2]};
+                         .points = {},
+                         .style = figures::Style::line,
+                         .color = colors[k % 2]};
+    figures::Series total{.name = "total with " + o.name,
+                          .points = {},
+                          .style = figures::Style::dashed_line,
+                          .color = colors[k % 2]};
     for (int i = 0; i <= 60; ++i) {
       const double m = x_lo * std::pow(x_hi / x_lo, i / 60.0);
-      const energy::DailyDrain d = energy::evaluate(
-          {.device = b.device, .energy_per_sync = o.energy, .sync_interval = m * minutes,
-           .energy_per_inference = b.per_inference, .inference_rate = b.inference_rate,
-           .day = b.day});
+      const energy::DailyDrain d = energy::evaluate({.device = b.device,
+                                                     .energy_per_sync = o.energy,
+                                                     .sync_interval = m * minutes,
+                                                     .energy_per_inference = b.per_inference,
+                                                     .inference_rate = b.inference_rate,
+                                                     .day = b.day});
       sync.points.push_back({m, y_of(d.sync)});
       total.points.push_back({m, y_of(d.total)});
       y_min = std::min(y_min, y_of(d.sync));
@@ -175,8 +189,7 @@ figures::Figure battery(const lab::Session& s, const Plan& p) {
     if (k == 0) f.series.push_back(total);
     if (o.min_interval && k == 0)
       f.vertical_lines.push_back({.x = value_in<minute_unit>(*o.min_interval),
-                                  .text = "shortest interval: " +
-                                          to_string(*o.min_interval),
+                                  .text = "shortest interval: " + to_string(*o.min_interval),
                                   .color = colors[k % 2]});
   }
   const double inference = y_of(b.per_inference * (b.inference_rate * b.day));
@@ -184,12 +197,16 @@ figures::Figure battery(const lab::Session& s, const Plan& p) {
   const double cap = y_of(b.device.battery_capacity);
   f.series.push_back({.name = "local inference (" + b.inference_words + ")",
                       .points = {{x_lo, inference}, {x_hi, inference}},
-                      .style = figures::Style::line, .color = orange});
-  f.series.push_back({.name = "idle floor", .points = {{x_lo, idle}, {x_hi, idle}},
-                      .style = figures::Style::line, .color = grey});
+                      .style = figures::Style::line,
+                      .color = orange});
+  f.series.push_back({.name = "idle floor",
+                      .points = {{x_lo, idle}, {x_hi, idle}},
+                      .style = figures::Style::line,
+                      .color = grey});
   f.series.push_back({.name = mobile ? "the charge (100 %)" : "the 1 mW budget",
                       .points = {{x_lo, cap}, {x_hi, cap}},
-                      .style = figures::Style::dashed_line, .color = black});
+                      .style = figures::Style::dashed_line,
+                      .color = black});
   y_min = std::min({y_min, inference, idle});
   y_max = std::max({y_max, cap});
   const int d_lo = static_cast<int>(std::floor(std::log10(y_min)));
@@ -200,8 +217,8 @@ figures::Figure battery(const lab::Session& s, const Plan& p) {
   // "%" in a tick: gnuplot would read it as a format character).
   for (int d = d_lo; d <= d_hi; ++d) {
     const double at = std::pow(10.0, d);
-    f.y.ticks.push_back({.at = at, .text = mobile ? text::number(at)
-                                                  : to_string(at * 1e-3 * watts)});
+    f.y.ticks.push_back(
+        {.at = at, .text = mobile ? text::number(at) : to_string(at * 1e-3 * watts)});
   }
   return f;
 }
