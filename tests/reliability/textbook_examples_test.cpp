@@ -24,6 +24,7 @@
 #include <utility>
 
 #include "paradox/catalog/failure_records.hpp"
+#include "paradox/catalog/nodes.hpp"
 #include "paradox/memory/checkpoint.hpp"
 #include "paradox/reliability/reliability.hpp"
 #include "reliability/reliability_test_support.hpp"
@@ -272,4 +273,61 @@ TEST_CASE("textbook difference: 100 nodes at 99.9% reliability fail every 10 h, 
   CHECK_THAT(failure_probability(1.0 * hours, node), WithinRel(0.001, 1e-12));
   const Seconds node_daily = (-1.0 / std::log(0.999)) * days;
   CHECK_THAT(value_in<day_unit>(fleet_mtbf(node_daily, 100)), printed(10.0, 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fault tolerance chapter (FT), its worked cascade and its other node models.
+// ---------------------------------------------------------------------------------------------
+
+TEST_CASE("textbook: FT worked example, 10,000 H100s fail every 3.7 hours") {
+  // FT sec. "Worked example: Cluster MTBF calculation" (cell fault-tolerance-mtbf-cascade, with
+  // the mlsysim constants): per GPU 1/50,000 (GPU) + 1/200,000 (its PCIe link) + 1/8 x
+  // 1/100,000 (the node's shared power supply) + 1/8 x 1/150,000 (the node's network) =
+  // 2.708e-5 per hour; 10,000 GPUs: 0.2708 per hour, MTBF 3.69 h ("every 3.7 hours"), 6.5
+  // failures per day, "approximately 45 failures" in a week. As nodes of 8: 8 GPUs, 8 PCIe
+  // links, 1 PSU, 1 NIC.
+  const std::array<Component, 4> node{{{"gpu", 8, 50000.0 * hours},
+                                       {"pcie", 8, 200000.0 * hours},
+                                       {"psu", 1, 100000.0 * hours},
+                                       {"nic", 1, 150000.0 * hours}}};
+  const Seconds fleet = fleet_mtbf(node_mtbf(node), 10000 / 8);
+  CHECK_THAT(1.0 / hours_of(fleet), printed(0.2708, 4));
+  CHECK_THAT(hours_of(fleet), printed(3.7, 1));
+  CHECK_THAT(expected_failures(1.0 * days, fleet), printed(6.5, 1));
+  CHECK_THAT(expected_failures(7.0 * days, fleet), printed(45.0, 0));
+}
+
+TEST_CASE("textbook difference: the same 10,000 GPUs fail every 3.7 h, 4.14 h or 10 h") {
+  // Three node models for one cluster: FT's worked example (a PCIe link per GPU, one PSU and
+  // one NIC per node: 3.69 h, above); RF's cascade (2 NICs and 2 PSUs per node, no PCIe: 4.14
+  // h); FT fig-reliability-gap, whose caption says "A 10,000-GPU cluster with server-grade
+  // components experiences a failure roughly every 10 hours" and whose cell divides a per-GPU
+  // MTBF of 100,000 h by N -- twice the 50,000 h of FT's own "Scale transforms failure" (5 h for
+  // the GPUs alone, so no node model can reach 10 h). A DGX H100 has 8 compute NICs
+  // (catalog::dgx_h100, NVIDIA datasheet); with the appendix's MTTFs and 8 NICs: 3.43 h.
+  CHECK_THAT(hours_of(appendix_fleet(10000)), printed(4.14, 2));
+  CHECK_THAT(hours_of(gpu_only_fleet(10000, 100000.0 * hours)), WithinRel(10.0, 1e-14));
+  CHECK(hours_of(gpu_only_fleet(10000, 50000.0 * hours)) < 10.0 / 2.0 + 1e-12);
+  const std::array<Component, 3> dgx{{{"gpu", 8, 50000.0 * hours},
+                                      {"nic", catalog::dgx_h100.nics_per_node, 150000.0 * hours},
+                                      {"psu", 2, 100000.0 * hours}}};
+  CHECK_THAT(hours_of(fleet_mtbf(node_mtbf(dgx), 10000 / 8)), printed(3.43, 2));
+}
+
+TEST_CASE("textbook: HBM soft errors on 1,024 A100s, 21 s without ECC, 35 min with") {
+  // FT sec. "Quantitative reliability analysis": "250 FIT per Mb. Total Mb = 1,024 x 80 GB x
+  // 8 x 1,024 ~ 671M Mb. Total FIT ~ 167B FIT -> MTBF ~ 21 seconds"; ECC's 100x gives 35
+  // minutes, "and the combined system MTBF becomes approximately 35 minutes" with the GPUs'
+  // 244 h: 35.8 and 35.7 minutes, which the book truncates to 35. (The book's Mb is 2^20 bits
+  // of a decimal GB: 80 x 8 x 1,024 per GPU.)
+  const int megabits = 1024 * 80 * 8 * 1024;
+  CHECK(megabits == 671088640);
+  const Seconds per_mb = (1e9 / 250.0) * hours;  // MTTF of one Mb at 250 FIT
+  const std::array<Component, 1> raw{{{"hbm-mb", megabits, per_mb}}};
+  CHECK_THAT(s(node_mtbf(raw)), printed(21.0, 0));
+  const std::array<Component, 1> ecc{{{"hbm-mb", megabits, 100.0 * per_mb}}};
+  CHECK_THAT(minutes_of(node_mtbf(ecc)), printed(35.8, 1));  // "35 minutes", truncated
+  const std::array<Component, 2> combined{
+      {{"gpu", 1024, (1e9 / 4000.0) * hours}, {"hbm-mb", megabits, 100.0 * per_mb}}};
+  CHECK_THAT(minutes_of(node_mtbf(combined)), printed(35.7, 1));  // "approximately 35 minutes"
 }
