@@ -331,3 +331,40 @@ TEST_CASE("textbook: HBM soft errors on 1,024 A100s, 21 s without ECC, 35 min wi
       {{"gpu", 1024, (1e9 / 4000.0) * hours}, {"hbm-mb", megabits, 100.0 * per_mb}}};
   CHECK_THAT(minutes_of(node_mtbf(combined)), printed(35.7, 1));  // "approximately 35 minutes"
 }
+
+TEST_CASE("textbook: Llama 3 on 16,000 GPUs, 2 min writes and a 3 h MTBF: every 26.8 min") {
+  // FT callout nbk-fault-tolerance-optimal-checkpoint-interval: T_write = 2 min, MTBF = 180
+  // min, tau = sqrt(720) = 26.8 min. Every 10 min: 20% saving, 22.8% in all; every 60 min:
+  // 16.7% rework, 20% in all; at 27 min ~15%, ~7.5% each. paradox's overhead_fraction()
+  // (restart R = 0, as the callout) is the same delta / tau + tau / 2M.
+  const CheckpointInput in{.checkpoint_cost = 2.0 * minutes, .mtbf = 180.0 * minutes};
+  const Seconds tau = young_interval(in.checkpoint_cost, in.mtbf);
+  CHECK_THAT(minutes_of(tau), printed(26.8, 1));
+  CHECK_THAT(100.0 * overhead_fraction(in, 10.0 * minutes), printed(22.8, 1));
+  CHECK_THAT(100.0 * overhead_fraction(in, 60.0 * minutes), printed(20.0, 1));
+  CHECK_THAT(100.0 * overhead_fraction(in, tau), printed(15.0, 0));
+  CHECK_THAT(100.0 * s(in.checkpoint_cost) / s(tau), printed(7.5, 1));
+}
+
+TEST_CASE("textbook: a 175B model, 2.5 min writes, 2 h MTBF: about 24 minutes") {
+  // FT fig-checkpoint-tradeoff caption and cell: sqrt(2 x 2.5 min x 120 min) = 24.5 min,
+  // annotated with no decimals ("24").
+  CHECK_THAT(minutes_of(young_interval(2.5 * minutes, 2.0 * hours)), WithinAbs(24.5, 0.01));
+}
+
+TEST_CASE("textbook difference: a GPT-3 checkpoint is 2.45 TB, not its training footprint") {
+  // FT callout nbk-fault-tolerance-young-daly-optimal-interval: a 10,000-GPU cluster with
+  // MTBF 3.69 h; the write time is GPT-3's whole fp32 training memory (mlsysim
+  // TrainingMemoryModel: weights, gradients, optimizer states and activations) at 100 GB/s,
+  // "~36 s" (its cell guards 34-38 s), and tau "~16 min" (guard 14-18 min). A checkpoint holds
+  // no gradients or activations: RF's own sizing is 14 bytes per parameter (2,450 GB, 24.5 s),
+  // and with that write tau is 13.4 min.
+  const Seconds mtbf = 3.69 * hours;
+  const Seconds book_tau = young_interval(36.0 * seconds, mtbf);
+  CHECK(minutes_of(book_tau) > 14.0);
+  CHECK(minutes_of(book_tau) < 18.0);
+  const CheckpointCost c =
+      checkpoint_cost(memory::checkpoint_size(175e9), 100.0 * gigabytes_per_second);
+  CHECK_THAT(s(c.write_time), WithinRel(24.5, 1e-14));
+  CHECK_THAT(minutes_of(young_interval(c.write_time, mtbf)), printed(13.4, 1));
+}
