@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "memory/memory_test_support.hpp"
+#include "paradox/catalog/nodes.hpp"
 #include "paradox/memory/memory.hpp"
 
 using namespace paradox;
@@ -22,8 +23,8 @@ TEST_CASE("textbook: ZeRO memory savings for a 7B model on 64 GPUs") {
   // 16 bytes per parameter, 7e9 x 16 = 112 GB replicated ("OOM on A100-80GB"); ZeRO-3 on
   // N = 64 GPUs: 112 GB / 64 = 1.75 GB per GPU.
   CHECK(adam_mixed_precision.total() == 16.0);
-  const FitResult ddp = fit({.states = model_states({.parameters = 7e9})}, Accelerator{
-                                .name = "A100 80GB", .hbm_capacity = 80.0 * gigabytes});
+  const FitResult ddp = fit({.states = model_states({.parameters = 7e9})},
+                            Accelerator{.name = "A100 80GB", .hbm_capacity = 80.0 * gigabytes});
   CHECK_THAT(gb(ddp.total), printed(112.0, 0));
   CHECK_FALSE(ddp.fits);
   CHECK_THAT(gb(model_states({.parameters = 7e9, .data_parallel = 64, .zero_stage = 3}).total()),
@@ -35,9 +36,9 @@ TEST_CASE("textbook: ZeRO-1 and ZeRO-2 reduce memory about 4x and 8x") {
   // 16 / (4 + 12/Nd) and 16 / (2 + 14/Nd) for large Nd (ZeRO paper, fig. 1: 4x and 8x).
   const double base = gb(model_states({.parameters = 1e9}).total());
   const auto at = [&](int stage) {
-    return base / gb(model_states({.parameters = 1e9, .data_parallel = 1 << 20,
-                                   .zero_stage = stage})
-                         .total());
+    return base /
+           gb(model_states({.parameters = 1e9, .data_parallel = 1 << 20, .zero_stage = stage})
+                  .total());
   };
   CHECK_THAT(at(1), WithinRel(4.0, 1e-4));
   CHECK_THAT(at(2), WithinRel(8.0, 1e-4));
@@ -81,8 +82,11 @@ TEST_CASE("textbook difference: 32 micro-batches cost 8x the activations only un
   // first stage holds min(P, M) micro-batches: 8 against 4, a factor of 2.
   const LayerActivationInput layer{.seq_len = 2048, .hidden = 4096, .heads = 32};
   const auto first_stage = [&](pipeline::Schedule s, int m) {
-    return stage_activations({.layer = layer, .layers = 32, .schedule = s,
-                              .pipeline = {.stages = 8, .microbatches = m}, .embedding = false})
+    return stage_activations({.layer = layer,
+                              .layers = 32,
+                              .schedule = s,
+                              .pipeline = {.stages = 8, .microbatches = m},
+                              .embedding = false})
         .total();
   };
   CHECK(first_stage(pipeline::Schedule::gpipe, 32) / first_stage(pipeline::Schedule::gpipe, 4) ==
@@ -90,4 +94,21 @@ TEST_CASE("textbook difference: 32 micro-batches cost 8x the activations only un
   CHECK(first_stage(pipeline::Schedule::one_f_one_b, 32) /
             first_stage(pipeline::Schedule::one_f_one_b, 4) ==
         2.0);
+}
+
+TEST_CASE("textbook difference: 70B with AdamW is 1,120 GB of states, not 840 GB, past a node") {
+  // FT (book/quarto/contents/vol2/fault_tolerance/fault_tolerance.qmd, commit 00219d31), sec.
+  // "Software fault properties and propagation": "A 70B parameter model in BF16 with AdamW
+  // optimizer states requires roughly 840 GB of GPU memory across a node, leaving virtually no
+  // headroom". 840 GB is 12 bytes per parameter (the fp32 master copy and two moments) without
+  // the 16-bit weights and gradients; mixed-precision Adam holds 2 + 2 + 12 = 16 bytes per
+  // parameter (ZeRO paper sec. 3.1, the book's own ZeRO callout): 1,120 GB. Either exceeds the
+  // 640 GB of HBM of one DGX H100 (8 x 80 GB, catalog::h100_sxm), so the states do not fit a
+  // node at all.
+  CHECK_THAT(70e9 * adam_mixed_precision.optimizer / 1e9, WithinRel(840.0, 1e-15));
+  const ModelStates s = model_states({.parameters = 70e9});
+  CHECK_THAT(gb(s.total()), WithinRel(1120.0, 1e-15));
+  CHECK_THAT(gb(total_hbm(catalog::dgx_h100)), printed(640.0, 0));
+  CHECK(s.total() > total_hbm(catalog::dgx_h100));
+  CHECK(70e9 * adam_mixed_precision.optimizer * bytes > total_hbm(catalog::dgx_h100));
 }
