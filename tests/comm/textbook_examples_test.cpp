@@ -524,3 +524,17 @@ TEST_CASE("textbook difference: all-to-all for MoE token routing is bounded by t
   CHECK_THAT(us(a2a.bandwidth_term), printed(36.7, 1));
   CHECK(us(a2a.bandwidth_term) > 8.0);
 }
+
+TEST_CASE("textbook difference: a ring all-reduce of N 16-bit gradients sends 4N(D-1)/D bytes") {
+  // DT (commit 000dd0a1) sec. "Distributed Training Complexity Trade-offs": "For a model with N
+  // parameters distributed across D devices, all-reduce operations must transfer approximately
+  // 2N(D-1)/D bytes per step". 2(D-1)/D is the ring's share of the buffer each rank sends
+  // (Patarasuk & Yuan 2009), counted in elements; the buffer of N fp16/bf16 gradients is 2N
+  // bytes, so each rank sends 4N(D-1)/D bytes. N = 1e9 on D = 8 at 50 GB/s: 3.5 GB, 70 ms of
+  // bandwidth term, not 1.75 GB.
+  const Link link = ab(0.0 * seconds, ndr);
+  const CostTerms t = terms(RingAllReduce{.message = 2.0 * 1e9 * bytes, .ranks = 8, .link = link});
+  CHECK_THAT(ms(t.bandwidth_term), WithinRel(70.0, 1e-12));
+  CHECK_THAT(s(t.bandwidth_term) * 50e9, WithinRel(4.0 * 1e9 * 7.0 / 8.0, 1e-12));
+  CHECK_THAT(s(t.bandwidth_term) * 50e9 / (2.0 * 1e9 * 7.0 / 8.0), WithinRel(2.0, 1e-12));
+}
