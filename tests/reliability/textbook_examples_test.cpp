@@ -368,3 +368,53 @@ TEST_CASE("textbook difference: a GPT-3 checkpoint is 2.45 TB, not its training 
   CHECK_THAT(s(c.write_time), WithinRel(24.5, 1e-14));
   CHECK_THAT(minutes_of(young_interval(c.write_time, mtbf)), printed(13.4, 1));
 }
+
+TEST_CASE("textbook: checkpoint overhead of a 175B model on 10,000 GPUs (FT table)") {
+  // FT tbl-checkpoint-overhead-by-model, row "Archetype A (175B dense LLM)": a 2.1 TB
+  // checkpoint (the size exmp-fault-tolerance-checkpoint-storm repeats: "the 2.1 TB
+  // Archetype A checkpoint", 12 bytes per parameter) at 100 GB/s: 21 s; the GPU-only MTBF of
+  // 10,000 GPUs at 50,000 h: 5 h; Young's interval 14.5 min; save overhead 2.4%.
+  const CheckpointCost book = checkpoint_cost(
+      CheckpointCostInput{.size = 175e9 * 12.0 * bytes, .storage = 100.0 * gigabytes_per_second});
+  CHECK_THAT(s(book.write_time), WithinRel(21.0, 1e-14));
+  const Seconds mtbf = gpu_only_fleet(10000, 50000.0 * hours);
+  const Seconds tau = young_interval(book.write_time, mtbf);
+  CHECK_THAT(minutes_of(tau), printed(14.5, 1));
+  CHECK_THAT(100.0 * s(book.write_time) / s(tau), printed(2.4, 1));
+}
+
+TEST_CASE("textbook difference: one GPT-3 checkpoint, three sizes (2.1, 2.45 and ~3.6 TB)") {
+  // The same 175B checkpoint is 2.1 TB in FT tbl-checkpoint-overhead-by-model (12 bytes per
+  // parameter: no 16-bit weights, or no master copy), 2.45 TB in RF sec. "Checkpoint sizing"
+  // (14 bytes: 2 BF16 + 4 master + 4 + 4 Adam moments) and ~3.6 TB in FT's Young-Daly callout
+  // (the training footprint, 36 s at 100 GB/s). Resuming mixed-precision Adam exactly needs the
+  // 16-bit weights, the fp32 master copy and both moments (ZeRO paper sec. 3.1: K = 12, plus
+  // the weights): paradox's checkpoint_size() is the appendix's 14 bytes, 24.5 s at 100 GB/s.
+  const memory::CheckpointSize c = memory::checkpoint_size(175e9);
+  CHECK_THAT(value_in<terabyte_unit>(c.total()), WithinRel(2.45, 1e-14));
+  CHECK_THAT(s(checkpoint_cost(c, 100.0 * gigabytes_per_second).write_time),
+             WithinRel(24.5, 1e-14));
+  CHECK(c.total() > 175e9 * 12.0 * bytes);
+  CHECK(c.total() < 36.0 * seconds * (100.0 * gigabytes_per_second));
+}
+
+TEST_CASE("textbook difference: a 70B checkpoint over 10 Gb/s NFS takes 13.1 min, not 9.3") {
+  // FT callout exmp-fault-tolerance-debugging-checkpoint-overhead: Llama 2 70B, "10
+  // bytes/param = 2 (BF16 weights) + 8 (Adam FP32)": 700 GB "before gradients, master weights,
+  // metadata"; a shared NFS filer at 10 Gb/s = 1.25 GB/s: 560 s, 9.3 min; 64 nodes writing at
+  // once get 20 MB/s each and write 10.9 GB each. A restorable mixed-precision checkpoint also
+  // holds the fp32 master weights (RF: 14 bytes per parameter): 980 GB, 784 s, 13.1 min -- so
+  // the callout's observed 10 minutes could not be the write of a complete checkpoint.
+  const Bandwidth nfs = 10.0 * gigabits_per_second;
+  CHECK_THAT(value_in<gigabytes_per_second_unit>(nfs), WithinRel(1.25, 1e-14));
+  const CheckpointCost book =
+      checkpoint_cost(CheckpointCostInput{.size = 70e9 * 10.0 * bytes, .storage = nfs});
+  CHECK_THAT(s(book.write_time), WithinRel(560.0, 1e-14));
+  CHECK_THAT(minutes_of(book.write_time), printed(9.3, 1));
+  CHECK_THAT(value_in<megabytes_per_second_unit>(nfs / 64.0), printed(20.0, 0));
+  CHECK_THAT(70e9 * 10.0 / 64.0 / 1e9, printed(10.9, 1));
+  const CheckpointCost full = checkpoint_cost(memory::checkpoint_size(70e9), nfs);
+  CHECK_THAT(s(full.write_time), WithinRel(784.0, 1e-14));
+  CHECK_THAT(minutes_of(full.write_time), printed(13.1, 1));
+  CHECK(minutes_of(full.write_time) > 10.0);
+}
