@@ -36,7 +36,7 @@ const AcceleratorRow rows[] = {
     // NVIDIA H100 Tensor Core GPU datasheet, SXM column: FP64 Tensor Core 67, FP32 67, TF32
     // 989*, BF16 1,979*, FP16 1,979*, FP8 3,958*, INT8 3,958* TOPS (* with sparsity); GPU
     // memory 80 GB; bandwidth 3.35 TB/s; max TDP up to 700 W.
-    // Achievable fraction 0.758: fitted once on Llama 3 table 4 (tests/parallel/step_time_test).
+    // Achievable fraction 0.789: fitted once on Llama 3 table 4 (tests/parallel/fidelity_test).
     {"h100-sxm", 67.0, 67.0, 494.5, 989.0, 989.0, 1979.0, 1979.0, 80e9, 3350.0, 700.0, 3.0,
      datasheet, {{{"achievable_fraction", SourceKind::paper}}}},
     // NVIDIA H200 Tensor Core GPU datasheet, SXM column: the H100 SXM peaks (FP8 3,958*, BF16
@@ -46,7 +46,7 @@ const AcceleratorRow rows[] = {
     // NVIDIA A100 Tensor Core GPU datasheet, 80GB SXM column: FP64 Tensor Core 19.5, FP32 19.5,
     // TF32 156 (312*), BF16 312 (624*), FP16 312 (624*), INT8 624 (1,248*) TOPS, no FP8;
     // 80 GB HBM2e, 2,039 GB/s, 400 W.
-    // Achievable fraction 0.545: fitted once on Megatron-LM table 1 (tests/parallel).
+    // Achievable fraction 0.685: fitted once on half the A100 runs (tests/parallel/fidelity_test).
     {"a100-80gb", 19.5, 19.5, 156.0, 312.0, 312.0, 0.0, 624.0, 80e9, 2039.0, 400.0, 1.8,
      datasheet, {{{"achievable_fraction", SourceKind::paper}}}},
     // NVIDIA HGX B200 per-GPU table: FP64/FP64 Tensor Core 37, FP32 75, FP16/BF16 4.5 PF*, FP8
@@ -99,9 +99,9 @@ TEST_CASE("every accelerator figure is the one its source prints", "[catalog][ac
 
 TEST_CASE("achievable fractions: fitted for H100 and A100, assumed for H200, else none",
           "[catalog][accelerators]") {
-  // How each was fitted is in its provenance; tests/parallel/step_time_test.cpp checks the fits.
-  CHECK(catalog::h100_sxm.achievable_fraction == 0.758);
-  CHECK(catalog::a100_80gb.achievable_fraction == 0.545);
+  // How each was fitted is in its provenance; tests/parallel/fidelity_test.cpp checks the fits.
+  CHECK(catalog::h100_sxm.achievable_fraction == 0.789);
+  CHECK(catalog::a100_80gb.achievable_fraction == 0.685);
   CHECK(catalog::h200.achievable_fraction == catalog::h100_sxm.achievable_fraction);
   CHECK(catalog::b200.achievable_fraction == 0.0);
   CHECK(catalog::v100.achievable_fraction == 0.0);

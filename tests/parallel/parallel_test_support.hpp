@@ -83,8 +83,8 @@ struct LlamaRow {
   int gpus, context, seq;
   double teraflops;
 };
-inline constexpr std::array<LlamaRow, 3> llama3_table4{{
-    {8192, 1, 8192, 430.0}, {16384, 1, 8192, 400.0}, {16384, 16, 131072, 380.0}}};
+inline constexpr std::array<LlamaRow, 3> llama3_table4{
+    {{8192, 1, 8192, 430.0}, {16384, 1, 8192, 400.0}, {16384, 16, 131072, 380.0}}};
 
 inline parallel::TrainingJob llama_job(const LlamaRow& r) {
   return {.model = catalog::llama3_405b,
@@ -107,16 +107,16 @@ inline parallel::Layout llama_layout(const LlamaRow& r) {
 }
 
 /// The highest-MFU fitting choice of interleaving, ZeRO stage, recomputation and sequence
-/// parallelism at a row's published degrees (what the search would pick there).
-inline parallel::Evaluation llama_best(const LlamaRow& r) {
-  const parallel::TrainingJob job = llama_job(r);
+/// parallelism at a layout's degrees (what the search would pick there).
+inline parallel::Evaluation best_knobs(const parallel::TrainingJob& job,
+                                       const parallel::Layout& base) {
   parallel::Evaluation best{};
   bool found = false;
   for (int v : {1, 2, 4, 8})
     for (int zero = 0; zero <= 3; ++zero)
       for (Recomputation rec : {Recomputation::none, Recomputation::selective, Recomputation::full})
         for (bool sp : {false, true}) {
-          parallel::Layout l = llama_layout(r);
+          parallel::Layout l = base;
           l.zero_stage = zero;
           l.recompute = rec;
           l.sequence_parallel = sp;
@@ -132,6 +132,11 @@ inline parallel::Evaluation llama_best(const LlamaRow& r) {
           }
         }
   return best;
+}
+
+/// best_knobs() at a Llama 3 row's published degrees.
+inline parallel::Evaluation llama_best(const LlamaRow& r) {
+  return best_knobs(llama_job(r), llama_layout(r));
 }
 
 }  // namespace parallel_test

@@ -61,10 +61,10 @@ struct Layout {
 
 /// @brief What is trained, on what, with which fixed choices: everything but the layout.
 struct TrainingJob {
-  TransformerSpec model{};   ///< the transformer (catalog::transformer_models or your own)
-  Cluster cluster{};         ///< nodes, racks and pods, with a link per level
-  int global_batch = 0;      ///< B, sequences per optimizer step
-  int seq_len = 0;           ///< s; 0 = the model's training context
+  TransformerSpec model{};  ///< the transformer (catalog::transformer_models or your own)
+  Cluster cluster{};        ///< nodes, racks and pods, with a link per level
+  int global_batch = 0;     ///< B, sequences per optimizer step
+  int seq_len = 0;          ///< s; 0 = the model's training context
   Precision precision = Precision::bf16;  ///< the precision of the matmuls (sets the peak)
   /// Share of the dense peak that the stage's matmuls reach. None = the accelerator's
   /// catalog figure, Accelerator::achievable_fraction, with its provenance.
@@ -72,14 +72,27 @@ struct TrainingJob {
   /// How attention FLOPs enter MFU's numerator (PaLM's full \f$12LHQT\f$ by default, as
   /// Megatron-LM's eq. 3; causal halves it)
   compute::AttentionTerm attention = compute::AttentionTerm::full;
-  memory::BytesPerParameter bytes = memory::adam_mixed_precision;  ///< model-state accounting
+  memory::BytesPerParameter bytes = memory::adam_mixed_precision;     ///< model-state accounting
   memory::ZeroAccounting accounting = memory::ZeroAccounting::paper;  ///< ZeRO-2 convention
-  Bytes reserved{};  ///< per device, set aside for context, buffers and fragmentation
+  Bytes reserved{};            ///< per device, set aside for context, buffers and fragmentation
   double element_bytes = 2.0;  ///< bytes per activation or gradient element sent (bf16)
   /// Share of data-parallel (and ZeRO) communication hidden behind the backward pass, in
   /// [0, 1]. 0 (default) exposes all of it; PyTorch DDP and Megatron-LM's
   /// `--overlap-grad-reduce` overlap bucketed all-reduces with the backward pass.
   double data_parallel_overlap_fraction = 0.0;
+  /// How many times, in a forward and backward pass, memory-bound element-wise work (layer
+  /// norms, GeLU/SwiGLU, dropout, residual adds, bias adds, softmax) moves each byte of a
+  /// layer's activations through HBM, >= 0; 0 ignores that work. Those kernels run at HBM
+  /// bandwidth, not at the tensor cores' peak, and their bytes grow as \f$sbh\f$ while the
+  /// matmuls' FLOPs grow as \f$sbh^2\f$: the reason small models reach a smaller share of peak.
+  /// The default is fitted once with the A100's achievable fraction (catalog::a100_80gb's
+  /// provenance) and shared by every accelerator: it describes the kernels, not the chip.
+  double activation_traffic_passes = 6.5;
+  /// Whether the \f$s \times s\f$ attention scores of every head go through HBM (softmax and
+  /// dropout as separate kernels, Megatron-LM 2021-2022: the \f$5as^2b\f$ of Korthikanti et al.
+  /// 2022, table 2) or stay on chip in a fused kernel (FlashAttention, Dao et al. 2022), the
+  /// default.
+  bool attention_scores_in_hbm = false;
 };
 
 /// @brief The sequence length a job trains at: seq_len, or the model's when 0.
@@ -98,10 +111,10 @@ struct TrainingJob {
 /// @return f, in (0, 1]
 [[nodiscard]] constexpr double achievable_fraction(const TrainingJob& job) {
   if (!job.achievable_fraction && job.cluster.node.accelerator.achievable_fraction == 0.0)
-    throw invalid_input("training job", "achievable_fraction",
-                        "be given: the catalog has no figure for " +
-                            std::string(job.cluster.node.accelerator.name),
-                        "none");
+    throw invalid_input(
+        "training job", "achievable_fraction",
+        "be given: the catalog has no figure for " + std::string(job.cluster.node.accelerator.name),
+        "none");
   const double f = job.achievable_fraction ? *job.achievable_fraction
                                            : job.cluster.node.accelerator.achievable_fraction;
   require_positive_fraction("training job", "achievable_fraction", f);
@@ -123,6 +136,7 @@ inline void validate(const TrainingJob& job) {
   (void)peak(job.cluster.node.accelerator, job.precision);
   (void)achievable_fraction(job);
   require_fraction(fn, "data_parallel_overlap_fraction", job.data_parallel_overlap_fraction);
+  require_non_negative(fn, "activation_traffic_passes", job.activation_traffic_passes);
   require_positive(fn, "element_bytes", job.element_bytes);
   require_non_negative(fn, "reserved", job.reserved);
 }
@@ -159,12 +173,11 @@ inline void validate(const TrainingJob& job, const Layout& layout) {
   require_in_range(fn, "zero_stage", layout.zero_stage, 0, 3);
   const std::int64_t n = paradox::accelerators(job.cluster);
   if (accelerators(layout) != n)
-    throw invalid_input(fn, "data_parallel x tensor_parallel x pipeline_parallel x context_parallel",
-                        "be = accelerators = " + std::to_string(n),
-                        std::to_string(accelerators(layout)));
+    throw invalid_input(
+        fn, "data_parallel x tensor_parallel x pipeline_parallel x context_parallel",
+        "be = accelerators = " + std::to_string(n), std::to_string(accelerators(layout)));
   require_divisible(fn, "heads", job.model.heads, "tensor_parallel", layout.tensor_parallel);
-  require_divisible(fn, "kv_heads", job.model.kv_heads, "tensor_parallel",
-                    layout.tensor_parallel);
+  require_divisible(fn, "kv_heads", job.model.kv_heads, "tensor_parallel", layout.tensor_parallel);
   const std::int64_t chunks =
       static_cast<std::int64_t>(layout.pipeline_parallel) * layout.virtual_stages;
   if (layout.layer_split == memory::LayerSplit::even) {
@@ -175,10 +188,11 @@ inline void validate(const TrainingJob& job, const Layout& layout) {
     require_divisible<std::int64_t>(fn, "layers + 2", job.model.layers + 2LL,
                                     "pipeline_parallel x virtual_stages", chunks);
     // The first and last stages must keep at least one layer.
-    require_at_least(fn, "(layers + 2) / pipeline_parallel", (job.model.layers + 2) / layout.pipeline_parallel, 2);
+    require_at_least(fn, "(layers + 2) / pipeline_parallel",
+                     (job.model.layers + 2) / layout.pipeline_parallel, 2);
   }
-  const std::int64_t batch = static_cast<std::int64_t>(layout.data_parallel) *
-                             layout.micro_batch * layout.microbatches;
+  const std::int64_t batch =
+      static_cast<std::int64_t>(layout.data_parallel) * layout.micro_batch * layout.microbatches;
   if (batch != job.global_batch)
     throw invalid_input(fn, "data_parallel x micro_batch x microbatches",
                         "be = global_batch = " + std::to_string(job.global_batch),

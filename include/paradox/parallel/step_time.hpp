@@ -14,6 +14,7 @@
 #include "paradox/error.hpp"
 #include "paradox/hardware/cluster.hpp"
 #include "paradox/hardware/link.hpp"
+#include "paradox/memory/activations.hpp"
 #include "paradox/memory/fit.hpp"
 #include "paradox/memory/sharding.hpp"
 #include "paradox/parallel/layout.hpp"
@@ -44,16 +45,16 @@ struct StepTime {
 
 /// @brief A layout evaluated on a job: time, throughput, utilization and memory.
 struct Evaluation {
-  Layout layout{};                ///< the layout evaluated
-  Placement placement{};          ///< the level each dimension's traffic crosses
-  StepTime step{};                ///< the step time by part
+  Layout layout{};                 ///< the layout evaluated
+  Placement placement{};           ///< the level each dimension's traffic crosses
+  StepTime step{};                 ///< the step time by part
   double tokens_per_second = 0.0;  ///< B s / step time
-  double mfu = 0.0;               ///< model FLOPs utilization (PaLM's definition)
-  double hfu = 0.0;               ///< hardware FLOPs utilization (with recomputation)
-  double bubble_fraction = 0.0;   ///< (pp - 1) / (v m + pp - 1), share of the pipeline's time
-  memory::FitResult memory{};     ///< the most loaded device's memory against its HBM
-  bool fits = false;              ///< memory.fits
-  int busiest_stage = 0;          ///< the stage whose slot paces the pipeline
+  double mfu = 0.0;                ///< model FLOPs utilization (PaLM's definition)
+  double hfu = 0.0;                ///< hardware FLOPs utilization (with recomputation)
+  double bubble_fraction = 0.0;    ///< (pp - 1) / (v m + pp - 1), share of the pipeline's time
+  memory::FitResult memory{};      ///< the most loaded device's memory against its HBM
+  bool fits = false;               ///< memory.fits
+  int busiest_stage = 0;           ///< the stage whose slot paces the pipeline
 
   /// @brief The step time.
   /// @return step.total()
@@ -65,8 +66,11 @@ namespace detail {
 /// Ring collective time, 0 for a group of one.
 [[nodiscard]] inline Seconds ring(comm::Collective op, Bytes message, int ranks, const Link& link) {
   if (ranks < 2) return Seconds{};
-  return comm::cost({.op = op, .algorithm = comm::Algorithm::ring, .message = message,
-                     .ranks = ranks, .link = link})
+  return comm::cost({.op = op,
+                     .algorithm = comm::Algorithm::ring,
+                     .message = message,
+                     .ranks = ranks,
+                     .link = link})
       .time();
 }
 
@@ -106,11 +110,11 @@ namespace detail {
   const double h = model.hidden;
   const double eb = job.element_bytes;
   const int hd = model.hidden / model.heads;
-  const memory::ModelParallel split{.tensor_parallel = t,
-                                    .pipeline_parallel = pp,
-                                    .layer_split = layout.layer_split};
+  const memory::ModelParallel split{
+      .tensor_parallel = t, .pipeline_parallel = pp, .layer_split = layout.layer_split};
   const compute::ParameterBreakdown parts = compute::parameter_breakdown(model);
-  const FlopRate rate = peak(job.cluster.node.accelerator, job.precision) * achievable_fraction(job);
+  const FlopRate rate =
+      peak(job.cluster.node.accelerator, job.precision) * achievable_fraction(job);
 
   // Collectives of one micro-batch through one layer, on the level each group spans.
   // Only the links of dimensions with traffic are priced (a Link is a large value).
@@ -129,11 +133,38 @@ namespace detail {
   // All-gather based context parallelism (Llama 3, sec. 3.3.2): K and V of the rank's kv
   // heads are all-gathered in the forward pass and their gradients reduce-scattered in the
   // backward pass (again in the recomputed forward).
-  const Bytes kv_gathered = 2.0 * b * s * (static_cast<double>(model.kv_heads) / t) * hd * eb * bytes;
+  const Bytes kv_gathered =
+      2.0 * b * s * (static_cast<double>(model.kv_heads) / t) * hd * eb * bytes;
   const int context_collectives = layout.recompute == Recomputation::full ? 3 : 2;
   const Seconds context_per_layer =
       static_cast<double>(context_collectives) *
       detail::ring(comm::Collective::allgather, kv_gathered, cp, context_link);
+
+  // Memory-bound element-wise work of one layer and one micro-batch: the bytes of activations
+  // a forward pass produces (Korthikanti et al. 2022, table 2, the row without recomputation
+  // for this t and sequence parallelism; the attention core 5 a s s_k b / t only when the
+  // scores go through HBM), moved activation_traffic_passes times at the HBM bandwidth. A
+  // recomputed forward moves its share again, weighted as the FLOPs are (forward = 1/3):
+  // full recomputation the whole layer, selective the attention core.
+  const auto layer_bytes = [&](bool core) {
+    return memory::layer_activations(
+        {.seq_len = s / cp,
+         .micro_batch = layout.micro_batch,
+         .hidden = model.hidden,
+         .heads = model.heads,
+         .tensor_parallel = t,
+         .sequence_parallel = layout.sequence_parallel,
+         .recompute = core ? Recomputation::none : Recomputation::selective,
+         .key_length = s});
+  };
+  const Bytes without_core = layer_bytes(false);
+  const Bytes with_core = job.attention_scores_in_hbm ? layer_bytes(true) : without_core;
+  Bytes traffic = with_core;
+  if (layout.recompute == Recomputation::full) traffic = traffic + with_core / 3.0;
+  if (layout.recompute == Recomputation::selective)
+    traffic = traffic + (with_core - without_core) / 3.0;
+  const Seconds elementwise_per_layer =
+      job.activation_traffic_passes * traffic / job.cluster.node.accelerator.hbm_bandwidth;
 
   // Per-token FLOPs of a stage: 6 x its matmul weights (its layers, and the LM head's V h on
   // the last stage even when tied: the logits are a matmul either way; the embedding lookup
@@ -153,7 +184,8 @@ namespace detail {
       if (layout.recompute == Recomputation::selective) extra = attention;
     }
     const double tokens = b * s / (static_cast<double>(cp) * t);
-    compute_out = (per_token + extra) * tokens / rate;
+    compute_out =
+        (per_token + extra) * tokens / rate + static_cast<double>(layers) * elementwise_per_layer;
     comm_out = static_cast<double>(layers) * (tensor_per_layer + context_per_layer);
   };
 
@@ -174,8 +206,8 @@ namespace detail {
       busiest = stage;
     }
   }
-  const Seconds tensor_time = static_cast<double>(
-      memory::layers_on_stage(model.layers, split, busiest)) * tensor_per_layer;
+  const Seconds tensor_time =
+      static_cast<double>(memory::layers_on_stage(model.layers, split, busiest)) * tensor_per_layer;
   const Seconds context_time = comm_time - tensor_time;
 
   // The pipeline. Megatron-LM's 1F1B and interleaved schedules exchange activations with
@@ -211,7 +243,8 @@ namespace detail {
   // parallelism with one micro-batch).
   const int dp_ranks = layout.data_parallel * cp;
   double held = 0.0;
-  for (const int stage : {0, pp - 1}) held = std::max(held, memory::stage_parameters(parts, split, stage));
+  for (const int stage : {0, pp - 1})
+    held = std::max(held, memory::stage_parameters(parts, split, stage));
   const Bytes gradient = held * eb * bytes;
   const Link data_link = dp_ranks > 1 ? level_link(job.cluster, placement.data) : no_traffic;
   const auto ring = [&](comm::Collective op) {
@@ -228,11 +261,19 @@ namespace detail {
              ring(comm::Collective::allgather);
       break;
     default:
-      data = static_cast<double>(m) * (ring(comm::Collective::reducescatter) +
-                                       2.0 * ring(comm::Collective::allgather));
+      data = static_cast<double>(m) *
+             (ring(comm::Collective::reducescatter) + 2.0 * ring(comm::Collective::allgather));
       break;
   }
   step.data_parallel = (1.0 - job.data_parallel_overlap_fraction) * data;
+
+  // The optimizer step, memory-bound after the pipeline drains: each parameter this device
+  // updates has its optimizer states read and written (2K bytes), its gradient read and its
+  // weight written (ZeRO paper's accounting; ZeRO >= 1 updates the device's 1/(d cp) share).
+  const double updated = layout.zero_stage >= 1 ? held / dp_ranks : held;
+  const Bytes optimizer_traffic =
+      updated * (2.0 * job.bytes.optimizer + job.bytes.gradients + job.bytes.weights) * bytes;
+  step.compute = step.compute + optimizer_traffic / job.cluster.node.accelerator.hbm_bandwidth;
 
   Evaluation out;
   out.layout = layout;
@@ -253,9 +294,8 @@ namespace detail {
                                 peak(job.cluster.node.accelerator, job.precision);
   out.mfu = model_flops * (tokens / total) / cluster_peak;
   out.hfu = hardware_flops * (tokens / total) / cluster_peak;
-  out.bubble_fraction = pipeline::bubble_fraction({.stages = pp,
-                                                   .microbatches = m,
-                                                   .virtual_stages = v});
+  out.bubble_fraction =
+      pipeline::bubble_fraction({.stages = pp, .microbatches = m, .virtual_stages = v});
   out.memory = fit;
   out.fits = fit.fits;
   return out;
