@@ -418,3 +418,41 @@ TEST_CASE("textbook difference: a 70B checkpoint over 10 Gb/s NFS takes 13.1 min
   CHECK_THAT(minutes_of(full.write_time), printed(13.1, 1));
   CHECK(minutes_of(full.write_time) > 10.0);
 }
+
+TEST_CASE("textbook: the recovery time budget, 6.6 min per failure on 1,024 and 10,000 GPUs") {
+  // FT callout nbk-fault-tolerance-recovery-time-budget (cell lego-recovery-budget, mlsysim
+  // constants): T_detect 60 s + T_restart 3 min + T_load ~36 s (the checkpoint of row 34 of
+  // docs/textbook.md at 100 GB/s; the cell guards 34-38 s) + T_warmup 2 min = 6.6 min. GPU-only
+  // MTBF at 50,000 h: 1,024 GPUs, 49 h, 0.49 failures per day, ~3 min lost a day (0.2%);
+  // 10,000 GPUs, 5 h, 4.8 per day, ~32 min (2.2%).
+  const Seconds recovery = 60.0 * seconds + 3.0 * minutes + 36.0 * seconds + 2.0 * minutes;
+  CHECK_THAT(minutes_of(recovery), printed(6.6, 1));
+  const Seconds small = gpu_only_fleet(1024, 50000.0 * hours);
+  CHECK_THAT(hours_of(small), printed(49.0, 0));
+  CHECK_THAT(expected_failures(1.0 * days, small), printed(0.49, 2));
+  CHECK_THAT(expected_failures(1.0 * days, small) * minutes_of(recovery), printed(3.0, 0));
+  CHECK_THAT(100.0 * s(recovery) / s(small), printed(0.2, 1));
+  const Seconds large = gpu_only_fleet(10000, 50000.0 * hours);
+  CHECK_THAT(expected_failures(1.0 * days, large), printed(4.8, 1));
+  CHECK_THAT(expected_failures(1.0 * days, large) * minutes_of(recovery), printed(32.0, 0));
+  CHECK_THAT(100.0 * s(recovery) / s(large), printed(2.2, 1));
+}
+
+TEST_CASE("textbook difference: the recovery budget leaves out the replayed work") {
+  // The same callout charges a failure its T_recovery only. RF's recovery anatomy (and Young
+  // 1974) also replays the work since the last checkpoint, tau/2 on average. For 10,000 GPUs
+  // (5 h GPU-only) with a 24.5 s checkpoint (14 bytes per parameter at 100 GB/s) at Young's
+  // interval of 939 s, the replay alone is 470 s per failure, more than the 384.5 s of
+  // detect + restart + load + warm-up; paradox's overhead_fraction() is 7.4% of the run, not
+  // the 2.2% the callout counts (2.1% with this load time).
+  const Seconds mtbf = gpu_only_fleet(10000, 50000.0 * hours);
+  const Seconds write = 24.5 * seconds;
+  const Seconds restart = 60.0 * seconds + 3.0 * minutes + write + 2.0 * minutes;
+  const Seconds tau = young_interval(write, mtbf);
+  CHECK_THAT(s(tau), printed(939.1, 1));
+  CHECK(s(tau) / 2.0 > s(restart));
+  const double overhead =
+      overhead_fraction({.checkpoint_cost = write, .mtbf = mtbf, .restart = restart}, tau);
+  CHECK_THAT(100.0 * overhead, printed(7.4, 1));
+  CHECK_THAT(100.0 * s(restart) / s(mtbf), printed(2.1, 1));
+}
