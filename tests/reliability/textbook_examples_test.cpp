@@ -421,10 +421,10 @@ TEST_CASE("textbook difference: a 70B checkpoint over 10 Gb/s NFS takes 13.1 min
 
 TEST_CASE("textbook: the recovery time budget, 6.6 min per failure on 1,024 and 10,000 GPUs") {
   // FT callout nbk-fault-tolerance-recovery-time-budget (cell lego-recovery-budget, mlsysim
-  // constants): T_detect 60 s + T_restart 3 min + T_load ~36 s (the checkpoint of row 34 of
-  // docs/textbook.md at 100 GB/s; the cell guards 34-38 s) + T_warmup 2 min = 6.6 min. GPU-only
-  // MTBF at 50,000 h: 1,024 GPUs, 49 h, 0.49 failures per day, ~3 min lost a day (0.2%);
-  // 10,000 GPUs, 5 h, 4.8 per day, ~32 min (2.2%).
+  // constants): T_detect 60 s + T_restart 3 min + T_load ~36 s (GPT-3's training footprint
+  // read at 100 GB/s, as in "a GPT-3 checkpoint is 2.45 TB, ..." above; the cell guards 34-38 s) +
+  // T_warmup 2 min = 6.6 min. GPU-only MTBF at 50,000 h: 1,024 GPUs, 49 h, 0.49 failures per day,
+  // ~3 min lost a day (0.2%); 10,000 GPUs, 5 h, 4.8 per day, ~32 min (2.2%).
   const Seconds recovery = 60.0 * seconds + 3.0 * minutes + 36.0 * seconds + 2.0 * minutes;
   CHECK_THAT(minutes_of(recovery), printed(6.6, 1));
   const Seconds small = gpu_only_fleet(1024, 50000.0 * hours);
