@@ -456,3 +456,43 @@ TEST_CASE("textbook difference: the recovery budget leaves out the replayed work
   CHECK_THAT(100.0 * overhead, printed(7.4, 1));
   CHECK_THAT(100.0 * s(restart) / s(mtbf), printed(2.1, 1));
 }
+
+TEST_CASE("textbook: checkpoint intervals by formula, 49 min and 85 min on 1,000 GPUs") {
+  // FT sec. "Fallacies and Pitfalls", pitfall "Setting checkpoint interval by intuition": a
+  // 1000-GPU cluster with MTBF 4 h and a 5 min checkpoint: sqrt(2 x 5 x 240) ~ 49 min; with a
+  // 15 min checkpoint, 85 min.
+  CHECK_THAT(minutes_of(young_interval(5.0 * minutes, 4.0 * hours)), printed(49.0, 0));
+  CHECK_THAT(minutes_of(young_interval(15.0 * minutes, 4.0 * hours)), printed(85.0, 0));
+}
+
+TEST_CASE("textbook difference: a correlated hazard 10x the GPU rate leaves 4.5 h, not 5 h") {
+  // FT pitfall "Using MTBF calculations as if failures were independent": 1000 GPUs at 50,000 h
+  // fail first after 50 h; "if a shared power, cooling, or software hazard adds an incident
+  // rate 10 times larger than that independent first-failure rate, the effective incident MTBF
+  // drops to about 5 hours". Rates add (RF eq. mtbf-node): 1/50 + 10/50 per hour, 50/11 =
+  // 4.55 h; 5 h is the added hazard alone.
+  const std::array<Component, 2> parts{
+      {{"gpu", 1000, 50000.0 * hours}, {"shared hazard", 1, (50.0 / 10.0) * hours}}};
+  CHECK_THAT(hours_of(gpu_only_fleet(1000, 50000.0 * hours)), WithinRel(50.0, 1e-14));
+  CHECK_THAT(hours_of(node_mtbf(parts)), WithinRel(50.0 / 11.0, 1e-12));
+  CHECK_THAT(hours_of(node_mtbf(parts)), printed(4.5, 1));
+}
+
+TEST_CASE("textbook difference: a failure costs the restart and the lost work, not the save") {
+  // FT pitfall "Ignoring restart overhead in checkpoint planning": "A 5-minute checkpoint save
+  // followed by a 20-minute restart means each failure costs 25 minutes before accounting for
+  // lost work". The save is paid once per interval, whether or not a failure comes (Young
+  // 1974): in overhead_fraction() = delta / tau + (tau / 2 + R) / M the failure term is
+  // tau / 2 + R, 20 minutes plus the lost work. With M = 4 h and Young's 49 min: the failure
+  // term is 44.5 min per failure, 18.5% of the run; the save term 10.2%.
+  const CheckpointInput in{
+      .checkpoint_cost = 5.0 * minutes, .mtbf = 4.0 * hours, .restart = 20.0 * minutes};
+  const Seconds tau = young_interval(in.checkpoint_cost, in.mtbf);
+  const double overhead = overhead_fraction(in, tau);
+  const double save = s(in.checkpoint_cost) / s(tau);
+  const double per_failure_minutes = (overhead - save) * minutes_of(in.mtbf);
+  CHECK_THAT(per_failure_minutes, WithinRel(minutes_of(tau) / 2.0 + 20.0, 1e-12));
+  CHECK_THAT(per_failure_minutes, printed(44.5, 1));
+  CHECK_THAT(100.0 * (overhead - save), printed(18.5, 1));
+  CHECK_THAT(100.0 * save, printed(10.2, 1));
+}
