@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "paradox/catalog/links.hpp"
 #include "paradox/scaling/scaling.hpp"
 #include "paradox/units.hpp"
 #include "scaling/scaling_test_support.hpp"
@@ -159,4 +160,33 @@ TEST_CASE("textbook difference: overlap never hides more than the compute") {
   CHECK_THAT(s(p.step_time), WithinRel(comm, 1e-12));
   CHECK_THAT(p.efficiency, WithinRel(2.1 / comm, 1e-12));
   CHECK_THAT(p.efficiency, printed(0.15, 2));
+}
+
+TEST_CASE(
+    "textbook difference: an older GPT-2 callout, 121% efficiency in a cell, 97% in a header") {
+  // DT at commit 000dd0a1, callout "Worked Example: GPT-2 Data Parallel Scaling (1->8->32
+  // GPUs)" (the version before nbk-distributed-training-gpt-2-data-parallel-scaling above): one
+  // GPU, batch 16, 1.8 s per step; 8 GPUs, "Per-GPU batch: 16", "Computation: 180ms per step",
+  // "3GB @ 600 GB/s (NVLink) = 5ms", speedup 1.8 / 0.185 = 9.7x, "Parallel efficiency: 9.7 / 8
+  // = 121%" -- and its "Key Insights": "NVLink enables efficient scaling within single nodes
+  // (97% efficiency)"; 32 GPUs, 3 GB at 12.5 GB/s = 240 ms, 425 ms per step, 4.2x, 13%.
+  CHECK_THAT(1.8 / 0.185, printed(9.7, 1));
+  CHECK_THAT(100.0 * 9.7 / 8.0, printed(121.0, 0));
+  CHECK_THAT(100.0 * (1.8 / 0.425) / 32.0, printed(13.0, 0));
+  // Each GPU keeps its batch of 16, so its compute stays 1.8 s (weak scaling; the newer
+  // callout says so); the 10x drop to 180 ms makes every efficiency above meaningless. With
+  // 1.8 s, a ring over NVLink 3 at its 300 GB/s per direction (600 GB/s is both directions,
+  // the chapter's own footnote; catalog::nvlink3) takes 17.5 ms: 99.0%. 32 GPUs in 4 nodes
+  // with one 12.5 GB/s NIC each (the callout's InfiniBand) use the hierarchical all-reduce:
+  // 2 x 3/4 x 3 GB / 12.5 GB/s = 360 ms more, 82.7%.
+  const Link nvlink3 = ab(0.0 * seconds, catalog::nvlink3.bandwidth);
+  const Link ib = ab(0.0 * seconds, 12.5 * gigabytes_per_second);
+  const scaling::ScalingPoint eight =
+      scaling::evaluate(gpt2(scaling_test::eight_gpu_nodes(ib, nvlink3, 1, 1)), 8);
+  CHECK_THAT(ms(eight.communication_time), WithinRel(17.5, 1e-12));
+  CHECK_THAT(100.0 * eight.efficiency, printed(99.0, 1));
+  const scaling::ScalingPoint four_nodes =
+      scaling::evaluate(gpt2(scaling_test::eight_gpu_nodes(ib, nvlink3, 1, 4)), 32);
+  CHECK_THAT(ms(four_nodes.communication_time), WithinRel(360.0 + 17.5, 1e-12));
+  CHECK_THAT(100.0 * four_nodes.efficiency, printed(82.7, 1));
 }
