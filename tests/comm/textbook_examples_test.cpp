@@ -538,3 +538,38 @@ TEST_CASE("textbook difference: a ring all-reduce of N 16-bit gradients sends 4N
   CHECK_THAT(s(t.bandwidth_term) * 50e9, WithinRel(4.0 * 1e9 * 7.0 / 8.0, 1e-12));
   CHECK_THAT(s(t.bandwidth_term) * 50e9 / (2.0 * 1e9 * 7.0 / 8.0), WithinRel(2.0, 1e-12));
 }
+
+TEST_CASE("textbook difference: a ring all-reduce on 8 GPUs takes 14 steps, not 7") {
+  // DT (commit 000dd0a1) sec. "Gradient Synchronization": "With 8 GPUs sharing gradients for a
+  // 100 MB model, ring all-reduce requires only 7 communication steps instead of the 56 steps
+  // needed for naive all-to-all synchronization". 7 = N - 1 is one pass, the reduce-scatter;
+  // the all-gather is another N - 1 (AC eq-ring-allreduce, Patarasuk & Yuan 2009): 14 steps,
+  // each paying alpha.
+  const Link link = ab(1.0 * microseconds, ndr);
+  const CostTerms t = terms(RingAllReduce{.message = 100.0 * megabytes, .ranks = 8, .link = link});
+  CHECK_THAT(us(t.latency_term), WithinRel(14.0, 1e-12));
+  const CostTerms one_pass =
+      terms(RingReduceScatter{.message = 100.0 * megabytes, .ranks = 8, .link = link});
+  CHECK_THAT(us(one_pass.latency_term), WithinRel(7.0, 1e-12));
+}
+
+TEST_CASE("textbook difference: BERT-Large's 1.4 GB in 50 ms on 64 GPUs needs 54 GB/s") {
+  // DT (commit 000dd0a1) sec. "Distributed Training Efficiency Metrics": BERT-Base (110M)
+  // "approximately 440 MB of gradient synchronization per iteration in FP32", BERT-Large
+  // (340M) "approximately 1.4 GB"; "Across 64 GPUs, these synchronization demands require
+  // 100-200 GB/s sustained bandwidth for sub-50ms synchronization latency". A ring all-reduce
+  // of 1.36 GB over 64 GPUs sends 2 x 63/64 of it per GPU: 50 ms at 53.55 GB/s per direction;
+  // at 100 GB/s it takes 26.8 ms, at 200 GB/s 13.4 ms.
+  CHECK_THAT(110e6 * 4.0 / 1e6, WithinRel(440.0, 1e-15));
+  CHECK_THAT(340e6 * 4.0 / 1e9, printed(1.4, 1));
+  const Bytes bert_large = 340e6 * 4.0 * bytes;
+  const auto t = [&](Bandwidth beta) {
+    return ms(comm::time(
+        RingAllReduce{.message = bert_large, .ranks = 64, .link = ab(0.0 * seconds, beta)}));
+  };
+  const double needed_gb_s = 2.0 * 63.0 / 64.0 * 1.36 / 0.050;
+  CHECK_THAT(needed_gb_s, WithinRel(53.55, 1e-12));
+  CHECK_THAT(t(needed_gb_s * gigabytes_per_second), WithinRel(50.0, 1e-12));
+  CHECK_THAT(t(100.0 * gigabytes_per_second), printed(26.8, 1));
+  CHECK_THAT(t(200.0 * gigabytes_per_second), printed(13.4, 1));
+}

@@ -112,3 +112,15 @@ TEST_CASE("textbook difference: 70B with AdamW is 1,120 GB of states, not 840 GB
   CHECK(s.total() > total_hbm(catalog::dgx_h100));
   CHECK(70e9 * adam_mixed_precision.optimizer * bytes > total_hbm(catalog::dgx_h100));
 }
+
+TEST_CASE("textbook: a 2048-token sequence through 175B makes 200+ GB of activations") {
+  // DT (commit 000dd0a1) sec. "Model Parallelism": "a 2048-token sequence through 175B
+  // parameters generates 200+ GB of intermediate activations". Korthikanti et al. 2022, sec.
+  // 4.1, eq. 1: s b h (34 + 5 a s / h) bytes per layer; GPT-3 (h = 12288, a = 96, 96 layers),
+  // s = 2048, b = 1: 2.87 GB per layer, 275 GB in all -- above 200 GB, as the book says.
+  const Bytes layer = layer_activations({.seq_len = 2048, .hidden = 12288, .heads = 96});
+  const double s = 2048, h = 12288, a = 96;
+  CHECK_THAT(value_in<byte_unit>(layer), WithinRel(s * h * (34.0 + 5.0 * a * s / h), 1e-12));
+  CHECK_THAT(gb(96.0 * layer), printed(275.0, 0));
+  CHECK(gb(96.0 * layer) > 200.0);
+}

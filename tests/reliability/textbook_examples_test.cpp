@@ -496,3 +496,18 @@ TEST_CASE("textbook difference: a failure costs the restart and the lost work, n
   CHECK_THAT(100.0 * (overhead - save), printed(18.5, 1));
   CHECK_THAT(100.0 * save, printed(10.2, 1));
 }
+
+TEST_CASE("textbook difference: 100 GPUs fail once in 3 weeks, not several times a week") {
+  // DT (commit 000dd0a1) sec. "Data Parallelism Limitations": "with 100 GPUs running
+  // continuously, hardware failures occur multiple times per week". At the book's own 50,000 h
+  // per GPU (FT "Scale transforms failure"; RF tbl-component-fit) 100 GPUs fail every 500 h:
+  // 0.34 failures a week; at FT's 4,000 FIT, 0.07. Several a week would need an MTTF below
+  // 8,400 h per GPU (two a week) -- 6x below Llama 3's 50,677 GPU-hours per interruption of
+  // any cause (Dubey et al. 2024, table 5).
+  const Seconds fleet = gpu_only_fleet(100, 50000.0 * hours);
+  CHECK_THAT(hours_of(fleet), WithinRel(500.0, 1e-14));
+  CHECK_THAT(expected_failures(7.0 * days, fleet), printed(0.34, 2));
+  CHECK_THAT(expected_failures(7.0 * days, gpu_only_fleet(100, (1e9 / 4000.0) * hours)),
+             printed(0.07, 2));
+  CHECK_THAT(expected_failures(7.0 * days, gpu_only_fleet(100, 8400.0 * hours)), printed(2.0, 0));
+}
