@@ -511,3 +511,52 @@ TEST_CASE("textbook difference: 100 GPUs fail once in 3 weeks, not several times
              printed(0.07, 2));
   CHECK_THAT(expected_failures(7.0 * days, gpu_only_fleet(100, 8400.0 * hours)), printed(2.0, 0));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The fleet appendix (AF: book/quarto/contents/vol2/backmatter/appendix_fleet.qmd, commit
+// 02fb0d64), with the simulator's constants.
+// ---------------------------------------------------------------------------------------------
+
+TEST_CASE("textbook: GPU-only MTBF and 24-hour failure probability, 256 to 100,000 GPUs") {
+  // AF tbl-fleet-mtbf ("MTBF and Failure Probability by Cluster Size", 50,000 h per GPU):
+  // hours with one decimal (two for 100,000), minutes, and 1 - exp(-24 h / MTBF).
+  struct Row {
+    int gpus;
+    double hours;
+    int hour_decimals;
+    double minutes;
+    int minute_decimals;
+    double percent;
+    int percent_decimals;
+  };
+  constexpr std::array<Row, 4> rows{{{256, 195.3, 1, 11718.8, 1, 11.6, 1},
+                                     {2048, 24.4, 1, 1464.8, 1, 62.6, 1},
+                                     {8192, 6.1, 1, 366.2, 1, 98.0, 0},
+                                     {100000, 0.50, 2, 30.0, 0, 100.0, 0}}};
+  for (const Row& row : rows) {
+    INFO(row.gpus << " GPUs");
+    const Seconds fleet = gpu_only_fleet(row.gpus, 50000.0 * hours);
+    CHECK_THAT(hours_of(fleet), printed(row.hours, row.hour_decimals));
+    CHECK_THAT(minutes_of(fleet), printed(row.minutes, row.minute_decimals));
+    CHECK_THAT(100.0 * failure_probability(1.0 * days, fleet),
+               printed(row.percent, row.percent_decimals));
+  }
+}
+
+TEST_CASE("textbook: checkpoint sizes by model scale at 14 bytes per parameter") {
+  // AF tbl-fleet-checkpoint-sizes (Llama 2 70B is 70e9 in mlsysim: FT guards its 10-byte
+  // checkpoint at exactly 700 GB): 14 bytes per parameter (2 BF16 + 12 for the fp32 master
+  // copy and both moments), written at 100 GB/s: 7B 98 GB in 1.0 s, 70B 980 GB in 9.8 s,
+  // 175B 2,450 GB in 24.5 s, 1T 14 TB in 2.3 min.
+  const auto write = [](double parameters) {
+    return checkpoint_cost(memory::checkpoint_size(parameters), 100.0 * gigabytes_per_second)
+        .write_time;
+  };
+  CHECK_THAT(value_in<gigabyte_unit>(memory::checkpoint_size(7e9).total()), printed(98.0, 0));
+  CHECK_THAT(s(write(7e9)), printed(1.0, 1));
+  CHECK_THAT(value_in<gigabyte_unit>(memory::checkpoint_size(70e9).total()), printed(980.0, 0));
+  CHECK_THAT(s(write(70e9)), printed(9.8, 1));
+  CHECK_THAT(s(write(175e9)), printed(24.5, 1));
+  CHECK_THAT(value_in<terabyte_unit>(memory::checkpoint_size(1e12).total()), printed(14.0, 0));
+  CHECK_THAT(minutes_of(write(1e12)), printed(2.3, 1));
+}
