@@ -30,7 +30,7 @@ struct Node {
 
 /// @brief Total accelerator memory of the node: \f$ n_{acc} \cdot C_{HBM} \f$.
 /// @param node the node
-/// @return the HBM of all its accelerators, in bytes (DGX H100: 8 x 81,559 MiB = 684 GB)
+/// @return the HBM of all its accelerators, in bytes (catalog::dgx_h100: 8 x 80 GB = 640 GB)
 /// @pre accelerators_per_node >= 1
 /// @throws invalid_input "node: accelerators_per_node must be >= 1 (got 0)"
 [[nodiscard]] constexpr Bytes total_hbm(const Node& node) {
