@@ -560,3 +560,16 @@ TEST_CASE("textbook: checkpoint sizes by model scale at 14 bytes per parameter")
   CHECK_THAT(value_in<terabyte_unit>(memory::checkpoint_size(1e12).total()), printed(14.0, 0));
   CHECK_THAT(minutes_of(write(1e12)), printed(2.3, 1));
 }
+
+TEST_CASE("textbook: silent data corruption on 100,000 GPUs, one per 18,000 steps") {
+  // FT callout nbk-fault-tolerance-napkin-math-sdc-certainty (mlsysim SdcRatePerGpuHr = 1e-6):
+  // 100,000 GPUs, 1e-6 SDC per GPU-hour, a 2 s step: 55 GPU-hours of exposure per step,
+  // P(at least one SDC) = 0.0056% per step; "a silent error occurs every 18,000 steps (roughly
+  // every 10 hours)". As a fleet: one SDC per 1e6 h / 100,000 = 10 h.
+  const std::array<Component, 1> gpu{{{"gpu-sdc", 1, 1e6 * hours}}};
+  const Seconds fleet = fleet_mtbf(node_mtbf(gpu), 100000);
+  CHECK_THAT(hours_of(fleet), WithinRel(10.0, 1e-14));
+  CHECK_THAT(100000.0 * 2.0 / 3600.0, printed(55.6, 1));
+  CHECK_THAT(100.0 * failure_probability(2.0 * seconds, fleet), printed(0.0056, 4));
+  CHECK_THAT(s(fleet) / 2.0, WithinRel(18000.0, 1e-14));
+}
