@@ -573,3 +573,13 @@ TEST_CASE("textbook: silent data corruption on 100,000 GPUs, one per 18,000 step
   CHECK_THAT(100.0 * failure_probability(2.0 * seconds, fleet), printed(0.0056, 4));
   CHECK_THAT(s(fleet) / 2.0, WithinRel(18000.0, 1e-14));
 }
+
+TEST_CASE("textbook difference: a 70B checkpoint is 980 GB, not 350-700 GB") {
+  // FT tbl-failure-impact-by-model, row "Archetype A (70B-class dense LLM)": "Checkpoint Size
+  // 350-700 GB" -- 5 to 10 bytes per parameter. The book's own AF tbl-fleet-checkpoint-sizes
+  // and RF sizing give a 70B mixed-precision Adam checkpoint 14 bytes per parameter: 980 GB
+  // (2 BF16 + 4 master + 4 + 4 moments; ZeRO paper sec. 3.1's K = 12 plus the weights).
+  const Bytes c = memory::checkpoint_size(70e9).total();
+  CHECK_THAT(value_in<gigabyte_unit>(c), WithinRel(980.0, 1e-14));
+  CHECK(c > 700.0 * gigabytes);
+}
