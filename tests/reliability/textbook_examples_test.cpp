@@ -1,8 +1,8 @@
 // The MLSys textbook's worked examples on failures and checkpointing (Vol. II), reproduced
 // with the reliability models. Only examples whose inputs and results the text states are
-// pinned; the book computes most of its numbers from its mlsysim constants, which the text
-// does not print. Differences from the primary sources are recorded in docs/reliability.md
-// ("Differences from the MLSys textbook").
+// pinned, or those whose cells compute from the book's mlsysim constants (listed below), which
+// the text does not print. Differences from the primary sources and within the book are
+// recorded in docs/textbook.md and docs/reliability.md ("Differences from the MLSys textbook").
 //
 // Sources (harvard-edge/cs249r_book), cited by section and callout:
 //   FT  book/quarto/contents/vol2/fault_tolerance/fault_tolerance.qmd
@@ -16,7 +16,10 @@
 //       NIC 150,000 h, PSU 100,000 h; heartbeat timeout 30 s, reschedule 60 s, checkpoint
 //       write bandwidth 100 GB/s. The appendix's node is 8 GPUs, 2 NICs, 2 PSUs (its
 //       tbl-mtbf-cluster caption); its cells print what these constants give, and the tests
-//       below pin those printed values.
+//       below pin those printed values. FT's cells also use the recovery profile's detection
+//       60 s, restart 180 s, warm-up 120 s and SdcRatePerGpuHr = 1e-6.
+//   AF  book/quarto/contents/vol2/backmatter/appendix_fleet.qmd
+//       (read at commit 02fb0d6469cb1551f4d018166dafce398821ed53)
 
 #include <array>
 #include <catch2/catch.hpp>
