@@ -609,3 +609,18 @@ TEST_CASE("textbook difference: the payback callout says 32x but computes with 8
   CHECK_THAT(speedup(32.0), printed(12.3, 1));
   CHECK_THAT(speedup(3.5), printed(3.0, 1));
 }
+
+TEST_CASE("textbook: ring 14 alpha against tree 6 alpha on 8 GPUs, 2046 against 20 on 1024") {
+  // CC (commit 00219d31) sec. "Tree AllReduce": "For 1024 nodes, Ring needs 2046 steps while
+  // Tree needs only 20. This 100x reduction in steps"; "For an 8-GPU group ... the latency drops
+  // from Ring's 2(8-1) alpha = 14 alpha to Tree's 2 log2(8) alpha = 6 alpha".
+  const Link link = ab(1.0 * microseconds, ndr);
+  const auto steps = [&](const CostTerms& t) { return us(t.latency_term); };
+  CHECK_THAT(steps(terms(RingAllReduce{1.0 * megabytes, 8, link})), WithinRel(14.0, 1e-12));
+  CHECK_THAT(steps(terms(TreeAllReduce{1.0 * megabytes, 8, link})), WithinRel(6.0, 1e-12));
+  const double ring = steps(terms(RingAllReduce{1.0 * megabytes, 1024, link}));
+  const double tree = steps(terms(TreeAllReduce{1.0 * megabytes, 1024, link}));
+  CHECK_THAT(ring, WithinRel(2046.0, 1e-12));
+  CHECK_THAT(tree, WithinRel(20.0, 1e-12));
+  CHECK_THAT(ring / tree, printed(100.0, -1));
+}
