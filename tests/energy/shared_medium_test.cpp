@@ -62,6 +62,22 @@ TEST_CASE("shared medium: invalid input is named") {
                .clients = 1,
                .channel = {.capacity = 1.0 * bytes_per_second, .efficiency_fraction = 0.0}}),
       "shared airtime: channel.efficiency_fraction must be in (0, 1] (got 0)");
-  CHECK_THROWS_WITH(star_airtime(1.0 * bytes, 0, ble), "star airtime: clients must be >= 1 (got 0)");
-  CHECK_THROWS_WITH(gossip_airtime(1.0 * bytes, 0, ble), "gossip airtime: nodes must be >= 1 (got 0)");
+  CHECK_THROWS_WITH(star_airtime(1.0 * bytes, 0, ble),
+                    "star airtime: clients must be >= 1 (got 0)");
+  CHECK_THROWS_WITH(gossip_airtime(1.0 * bytes, 0, ble),
+                    "gossip airtime: nodes must be >= 1 (got 0)");
+}
+
+TEST_CASE("spatial reuse: a round costs its schedule's slots, not one turn per node") {
+  // 300 hearables in a BLE ring, 8,536 B each: 3 slots (a distance-2 colouring of the ring,
+  // decentralized::broadcast_schedule) = 3 x (7.5 ms + 85.36 ms) = 0.27858 s, against
+  // 300 x 92.86 ms = 27.858 s when the whole ring is one collision domain.
+  const SharedChannel ble = shared_channel(catalog::ble_1m);
+  const Bytes model = 8536.0 * bytes;
+  CHECK_THAT(s(spatial_reuse_airtime(model, 3, ble)), WithinRel(0.27858, 1e-12));
+  CHECK_THAT(s(gossip_airtime(model, 300, ble)), WithinRel(27.858, 1e-12));
+  // slots = N is gossip without reuse.
+  CHECK(s(spatial_reuse_airtime(model, 300, ble)) == s(gossip_airtime(model, 300, ble)));
+  CHECK_THROWS_WITH(spatial_reuse_airtime(model, 0, ble),
+                    "spatial reuse airtime: slots must be >= 1 (got 0)");
 }

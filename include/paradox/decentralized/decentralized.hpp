@@ -3,6 +3,7 @@
 /// (spectral gap), rounds of gossip to a target, and star-vs-mesh synchronisation.
 #pragma once
 
+#include "paradox/decentralized/broadcast_schedule.hpp"
 #include "paradox/decentralized/convergence.hpp"
 #include "paradox/decentralized/graphs.hpp"
 #include "paradox/decentralized/mixing.hpp"
@@ -32,15 +33,16 @@ namespace paradox::decentralized {
 /// - mixing.hpp: Weights (metropolis with the +1 of Xiao & Boyd, the Metropolis-Hastings chain
 ///   without it, max-degree with and without it, lazy-metropolis), mixing_matrix(), lazy(),
 ///   pairwise_gossip_expected() (Boyd et al. 2006), check_mixing();
-/// - spectrum.hpp: spectrum() (dense Eigen up to default_dense_limit nodes, Lanczos with
-///   Spectra beyond), and the closed forms ring_spectrum(), torus_spectrum(),
+/// - spectrum.hpp: spectrum() (dense Eigen up to default_dense_limit nodes, Lanczos without
+///   restarts beyond), and the closed forms ring_spectrum(), torus_spectrum(),
 ///   complete_spectrum(), star_spectrum();
 /// - convergence.hpp: rounds_to_epsilon(), simulate() (x <- W x from a seeded start);
-/// - topology.hpp: evaluate() of a StarSync (through a central) and of a MeshGossip.
+/// - topology.hpp: evaluate() of a StarSync (through a central) and of a MeshGossip;
+/// - broadcast_schedule.hpp: broadcast_schedule(), the slots of a gossip round on one shared
+///   channel with spatial reuse (a distance-2 colouring, Ramanathan & Lloyd 1993).
 ///
 /// Numerics: Eigen on plain doubles inside, bytes as quantities at the boundary. The family
-/// does not include the iostreams (Spectra's SymEigsSolver and SparseSymMatProd do not; its
-/// Davidson solver, JDSymEigsBase.h, does and is not used).
+/// does not include the iostreams.
 ///
 /// Example: 100 hearables on a random 4-regular graph, Metropolis weights:
 /// @code

@@ -16,8 +16,8 @@ namespace paradox::energy {
 
 /// @brief One channel that only one device can use at a time.
 struct SharedChannel {
-  Bandwidth capacity{};            ///< usable throughput of one transmission, > 0
-  Seconds access_overhead{};       ///< per device and turn: connection interval, contention, >= 0
+  Bandwidth capacity{};              ///< usable throughput of one transmission, > 0
+  Seconds access_overhead{};         ///< per device and turn: connection interval, contention, >= 0
   double efficiency_fraction = 1.0;  ///< share of the capacity left after MAC overhead, (0, 1]
 };
 
@@ -102,6 +102,26 @@ struct SharedTransfer {
   require_at_least("gossip airtime", "unicast_transmissions", unicast_transmissions, 0);
   const int sends = unicast_transmissions > 0 ? unicast_transmissions : nodes;
   return airtime({.bytes_per_client = model, .clients = sends, .channel = channel});
+}
+
+/// @brief Airtime of one gossip round on a shared channel with spatial reuse: `slots`
+/// sequential broadcast slots, in each of which every node scheduled there sends its model at
+/// once (far-apart nodes do not collide).
+///
+/// \f$T = \text{slots}\,(t_\mathrm{access} + S/(\eta C))\f$. The slots come from a
+/// collision-free schedule on the graph of who hears whom, a distance-2 colouring
+/// (decentralized::broadcast_schedule(), after Ramanathan & Lloyd 1993): between
+/// \f$\Delta + 1\f$ and \f$\Delta^2 + 1\f$ for largest degree \f$\Delta\f$. slots = N is
+/// gossip_airtime() without reuse (one collision domain, every node hears every other).
+/// @param model S, the bytes each node broadcasts
+/// @param slots the schedule's length, >= 1
+/// @param channel the shared channel
+/// @return the round's airtime
+/// @throws invalid_input "spatial reuse airtime: slots must be >= 1 (got 0)"
+[[nodiscard]] inline Seconds spatial_reuse_airtime(Bytes model, int slots,
+                                                   const SharedChannel& channel) {
+  require_at_least("spatial reuse airtime", "slots", slots, 1);
+  return airtime({.bytes_per_client = model, .clients = slots, .channel = channel});
 }
 
 /// @}
