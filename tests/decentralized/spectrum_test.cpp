@@ -23,9 +23,7 @@ void require_same(const Spectrum& a, const Spectrum& b, double tol) {
 }
 
 Spectrum dense(const MixingMatrix& w) { return spectrum(w, {.method = SpectrumMethod::dense}); }
-Spectrum lanczos(const MixingMatrix& w) {
-  return spectrum(w, {.method = SpectrumMethod::lanczos});
-}
+Spectrum lanczos(const MixingMatrix& w) { return spectrum(w, {.method = SpectrumMethod::lanczos}); }
 
 }  // namespace
 
@@ -96,6 +94,35 @@ TEST_CASE("dense and Lanczos agree where both run") {
                lanczos(mixing_matrix(ring(5), Weights::metropolis)), 1e-10);
 }
 
+TEST_CASE("Lanczos: stopped early, its estimates lie inside the true ends and say so") {
+  // The extreme eigenvalues of T_k interlace inward as k grows (Cauchy interlacing on the
+  // leading submatrices of T): after 5 steps lambda2 is under-, lambda_min over-estimated.
+  const MixingMatrix w =
+      mixing_matrix(random_geometric(400, 2.0 * connectivity_radius(400), 5), Weights::metropolis);
+  const Spectrum exact = dense(w);
+  const Spectrum early = spectrum(w, {.method = SpectrumMethod::lanczos, .max_iterations = 5});
+  CHECK_FALSE(early.converged);
+  CHECK(early.lambda2 < exact.lambda2 - 1e-6);
+  CHECK(early.lambda_min > exact.lambda_min + 1e-6);
+  // A looser tolerance stops sooner; the default one meets the dense answer.
+  const Spectrum loose = spectrum(w, {.method = SpectrumMethod::lanczos, .tolerance = 1e-2});
+  CHECK(loose.converged);
+  CHECK(std::abs(loose.lambda2 - exact.lambda2) <= 1e-2);
+  require_same(lanczos(w), exact, 1e-9);
+}
+
+TEST_CASE("Lanczos: a small gap (geometric graph near the connectivity radius, 0.002) agrees") {
+  const Graph g = random_geometric(400, 1.2 * connectivity_radius(400), 4);
+  REQUIRE(component_count(g) == 1);
+  const MixingMatrix w = mixing_matrix(g, Weights::metropolis);
+  const Spectrum exact = dense(w);
+  REQUIRE(exact.spectral_gap < 0.01);
+  const Spectrum l = lanczos(w);
+  CHECK(l.converged);
+  require_same(l, exact, 1e-9);
+  CHECK_THAT(l.spectral_gap, WithinRel(exact.spectral_gap, 1e-6));
+}
+
 TEST_CASE("automatic: dense up to the limit, Lanczos beyond") {
   STATIC_REQUIRE(default_dense_limit == 1000);
   CHECK(SpectrumOptions{}.dense_limit == default_dense_limit);
@@ -134,17 +161,21 @@ TEST_CASE("spectrum: invalid input is named") {
   CHECK_THROWS_WITH(spectrum(mixing_matrix(ring(1), Weights::metropolis)),
                     "spectrum: nodes must be >= 2 (got 1)");
   CHECK_THROWS_WITH(spectrum(MixingMatrix(3, 2)), "spectrum: columns must be 3 (got 2)");
-  CHECK_THROWS_WITH(
-      spectrum(mixing_matrix(ring(3), Weights::metropolis), {.method = SpectrumMethod::closed_form}),
-      "spectrum: method must be automatic, dense or lanczos (got closed-form)");
+  CHECK_THROWS_WITH(spectrum(mixing_matrix(ring(3), Weights::metropolis),
+                             {.method = SpectrumMethod::closed_form}),
+                    "spectrum: method must be automatic, dense or lanczos (got closed-form)");
   CHECK_THROWS_WITH(spectrum(mixing_matrix(ring(3), Weights::metropolis), {.tolerance = 0.0}),
                     "spectrum: tolerance must be > 0 and finite (got 0)");
-  CHECK_THROWS_WITH(ring_spectrum(2, Weights::metropolis), "ring spectrum: nodes must be >= 3 (got 2)");
+  CHECK_THROWS_WITH(spectrum(mixing_matrix(ring(3), Weights::metropolis), {.max_iterations = 0}),
+                    "spectrum: max iterations must be >= 1 (got 0)");
+  CHECK_THROWS_WITH(ring_spectrum(2, Weights::metropolis),
+                    "ring spectrum: nodes must be >= 3 (got 2)");
   CHECK_THROWS_WITH(torus_spectrum(3, 2, Weights::metropolis),
                     "torus spectrum: cols must be >= 3 (got 2)");
   CHECK_THROWS_WITH(complete_spectrum(1, Weights::metropolis),
                     "complete spectrum: nodes must be >= 2 (got 1)");
-  CHECK_THROWS_WITH(star_spectrum(1, Weights::metropolis), "star spectrum: nodes must be >= 2 (got 1)");
+  CHECK_THROWS_WITH(star_spectrum(1, Weights::metropolis),
+                    "star spectrum: nodes must be >= 2 (got 1)");
   CHECK_THROWS_WITH(make_spectrum(NAN, 0.0, SpectrumMethod::dense),
                     "spectrum: lambda2 must be finite (got nan)");
 }
@@ -161,7 +192,8 @@ TEST_CASE("property: more edges never slow Metropolis consensus (complete vs rin
     const Graph g = decentralized_test::any_small_graph();
     if (g.nodes < 2) return;
     const Spectrum s = spectrum(mixing_matrix(g, Weights::metropolis));
-    RC_ASSERT(complete_spectrum(g.nodes, Weights::metropolis).spectral_gap >= s.spectral_gap - 1e-12);
+    RC_ASSERT(complete_spectrum(g.nodes, Weights::metropolis).spectral_gap >=
+              s.spectral_gap - 1e-12);
     RC_ASSERT(s.rho >= 0.0);
     RC_ASSERT(s.rho <= 1.0);
   }));
