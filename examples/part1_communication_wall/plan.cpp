@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "paradox/catalog/cells.hpp"
 #include "paradox/catalog/edge_devices.hpp"
 #include "paradox/catalog/links.hpp"
 #include "paradox/catalog/radio_links.hpp"
@@ -23,11 +24,15 @@ namespace {
 // eth-10g, 1.25 GB/s per direction). A didactic choice: a bigger server only moves the knee.
 const Link& server_link() { return catalog::eth_10g; }
 
-// One 5G low-band cell sector shared by the round's cars: 100 Mb/s up (the cell uplink of
-// docs/energy.md's Edge Guardian example) and 300 Mb/s down. Didactic round figures for a
-// 20 MHz low-band carrier; spreading the cars over several cells divides N per cell.
-constexpr Bandwidth cell_5g_uplink = 100.0 * megabits_per_second;
-constexpr Bandwidth cell_5g_downlink = 300.0 * megabits_per_second;
+// One 5G low-band cell sector shared by the round's cars (catalog 5g-lowband-cell, with its
+// provenance); spreading the cars over several cells divides N per cell.
+const catalog::Cell& cell_5g() { return catalog::nr_lowband_cell; }
+
+// "100 Mb/s up, 300 Mb/s down, didactic assumption": a cell's capacities and their source kind.
+std::string cell_figures(const catalog::Cell& c) {
+  return format_bits(c.uplink) + " up, " + format_bits(c.downlink) + " down, " +
+         std::string(to_string(c.provenance.kind));
+}
 
 // The catalog radio behind the track's network, with what a scenario may have edited (the
 // uplink rate, the latency, the name) taken from the lab's link; the downlink and the power
@@ -82,11 +87,11 @@ EdgePattern make_pattern(const lab::LabTrack& t, NetworkChoice n, PatternKind ti
              .server_bandwidth = server_link().bandwidth,
              .rounds = 1};
   if (t.track.id == TrackId::edge && slow) {
-    e.round.cell_uplink = cell_5g_uplink;
-    e.round.cell_downlink = cell_5g_downlink;
+    e.round.cell_uplink = cell_5g().uplink;
+    e.round.cell_downlink = cell_5g().downlink;
     e.priced_as = "federated aggregation through a shared 5G cell (upload the update, the "
                   "server averages, download the model)";
-    e.sharing = "one 5G cell (100 Mb/s up, 300 Mb/s down, didactic) and " + server;
+    e.sharing = "one 5G cell (" + cell_figures(cell_5g()) + ") and " + server;
   } else if (t.track.id == TrackId::edge) {
     e.round.cell_uplink = e.radio.uplink;  // one access point: one collision domain
     e.round.cell_downlink = e.radio.downlink;
