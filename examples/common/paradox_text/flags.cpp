@@ -93,6 +93,15 @@ CLI::Option* add_count(CLI::App& app, const std::string& flag, int& target,
   return app.add_option_function<std::string>(flag, convert, description)->type_name("N");
 }
 
+CLI::Option* add_number(CLI::App& app, const std::string& flag, double& target,
+                        const std::string& description, double lo, double hi) {
+  Field field{command_prefix(app), flag};
+  auto convert = [&target, field, lo, hi](const std::string& text) {
+    target = parse_number(text, field, lo, hi);
+  };
+  return app.add_option_function<std::string>(flag, convert, description)->type_name("NUMBER");
+}
+
 CLI::Option* add_fraction(CLI::App& app, const std::string& flag, double& target,
                           const std::string& description) {
   Field field{command_prefix(app), flag};

@@ -141,6 +141,10 @@ CLI::Option* add_quantity(CLI::App& app, const std::string& flag, Q& target,
 CLI::Option* add_count(CLI::App& app, const std::string& flag, int& target,
                        const std::string& description, int minimum, int maximum);
 
+/// Adds `flag` taking a plain number in [lo, hi] (parse_number).
+CLI::Option* add_number(CLI::App& app, const std::string& flag, double& target,
+                        const std::string& description, double lo, double hi);
+
 /// Adds `flag` taking a plain number in [0, 1] (parse_fraction).
 CLI::Option* add_fraction(CLI::App& app, const std::string& flag, double& target,
                           const std::string& description);

@@ -35,15 +35,6 @@ struct Flags {
   Bytes model{};
 };
 
-CLI::Option* add_real(CLI::App& app, const std::string& flag, double& target,
-                      const std::string& description, double lo, double hi) {
-  text::Field field{command_prefix(app), flag};
-  auto convert = [&target, field, lo, hi](const std::string& value) {
-    target = text::parse_number(value, field, lo, hi);
-  };
-  return app.add_option_function<std::string>(flag, convert, description)->type_name("NUMBER");
-}
-
 dec::Topology topology_of(const std::string& name) {
   for (const dec::Topology t : dec::all_topologies)
     if (dec::to_string(t) == name) return t;
@@ -86,24 +77,24 @@ Runner define(CLI::App& app) {
              "max-degree 1/(d_max + 1), lazy-metropolis (I + W)/2; without the +1: "
              "metropolis-hastings-chain, max-degree-chain (default: metropolis)",
              weights);
-  CLI::Option* degree = add_count(app, "--degree", flags->degree,
-                                  "d, every node's degree for random-regular (default: 4)", 1,
-                                  max_built_nodes);
-  CLI::Option* radius = add_real(
+  CLI::Option* degree =
+      add_count(app, "--degree", flags->degree,
+                "d, every node's degree for random-regular (default: 4)", 1, max_built_nodes);
+  CLI::Option* radius = add_number(
       app, "--radius", flags->radius,
       "r, the link radius for random-geometric, in units of the square's side (default: twice "
       "the connectivity radius sqrt(ln N / (pi N)))",
       1e-9, 1.5);
-  CLI::Option* probability = add_real(
+  CLI::Option* probability = add_number(
       app, "--probability", flags->probability,
       "p, the edge probability for erdos-renyi (default: 2 ln N / N, twice the connectivity "
       "threshold)",
       0.0, 1.0);
-  CLI::Option* seed = add_count(app, "--seed", flags->seed,
-                                "Seed of the random graph (std::mt19937_64) (default: 1)", 0,
-                                2'147'483'647);
-  add_real(app, "--epsilon", flags->epsilon,
-           "Target reduction of the disagreement ||x - mean|| (default: 1e-3)", 1e-300, 1.0);
+  CLI::Option* seed =
+      add_count(app, "--seed", flags->seed,
+                "Seed of the random graph (std::mt19937_64) (default: 1)", 0, 2'147'483'647);
+  add_number(app, "--epsilon", flags->epsilon,
+             "Target reduction of the disagreement ||x - mean|| (default: 1e-3)", 1e-300, 1.0);
   CLI::Option* model = add_quantity(
       app, "--model-size", flags->model,
       "Also price one consensus in bytes: each node sends this much to each neighbour per "
@@ -125,8 +116,8 @@ Runner define(CLI::App& app) {
     const dec::Weights rule = weights_of(flags->weights);
     const int n = flags->nodes;
     const bool is_random = topology == dec::Topology::random_regular ||
-                        topology == dec::Topology::random_geometric ||
-                        topology == dec::Topology::erdos_renyi;
+                           topology == dec::Topology::random_geometric ||
+                           topology == dec::Topology::erdos_renyi;
     auto only_for = [&](CLI::Option* option, const std::string& flag, dec::Topology wanted) {
       if (option->count() > 0 && topology != wanted)
         reject(prefix, flag, "go with --topology " + std::string(dec::to_string(wanted)),
@@ -191,8 +182,8 @@ Runner define(CLI::App& app) {
       case dec::Topology::erdos_renyi: {
         if (n > max_built_nodes)
           reject(prefix, "--nodes",
-                 "be <= " + std::to_string(max_built_nodes) + " for --topology " +
-                     flags->topology + " (the graph is built)",
+                 "be <= " + std::to_string(max_built_nodes) + " for --topology " + flags->topology +
+                     " (the graph is built)",
                  std::to_string(n));
         const auto s64 = static_cast<std::uint64_t>(flags->seed);
         report.json["seed"] = flags->seed;
@@ -201,15 +192,14 @@ Runner define(CLI::App& app) {
             reject(prefix, "--degree", "be < --nodes = " + std::to_string(n),
                    std::to_string(flags->degree));
           if ((static_cast<long long>(n) * flags->degree) % 2 != 0)
-            reject(prefix, "--degree", "make --nodes x --degree even (--nodes = " +
-                                           std::to_string(n) + ")",
+            reject(prefix, "--degree",
+                   "make --nodes x --degree even (--nodes = " + std::to_string(n) + ")",
                    std::to_string(flags->degree));
           report.json["degree"] = flags->degree;
           detail = ", d = " + std::to_string(flags->degree);
           graph = dec::random_regular(n, flags->degree, s64);
         } else if (topology == dec::Topology::random_geometric) {
-          const double r = radius->count() > 0 ? flags->radius
-                                               : 2.0 * dec::connectivity_radius(n);
+          const double r = radius->count() > 0 ? flags->radius : 2.0 * dec::connectivity_radius(n);
           report.json["radius"] = r;
           detail = ", r = " + number(r, 4);
           graph = dec::random_geometric(n, r, s64);
@@ -244,8 +234,7 @@ Runner define(CLI::App& app) {
     report.json["rho"] = s.rho;
     report.json["spectral_gap"] = s.spectral_gap;
     report.json["converges"] = rounds.has_value();
-    report.json["rounds_to_epsilon"] =
-        rounds ? nlohmann::json(*rounds) : nlohmann::json(nullptr);
+    report.json["rounds_to_epsilon"] = rounds ? nlohmann::json(*rounds) : nlohmann::json(nullptr);
 
     Table table({"quantity", "value", "definition"});
     table.add_row({"lambda2", number(s.lambda2, 6), "second largest eigenvalue of W"});

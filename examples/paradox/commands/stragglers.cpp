@@ -12,6 +12,7 @@
 #include "shell/flags.hpp"
 #include "shell/output.hpp"
 #include "shell/show.hpp"
+#include "step_distribution.hpp"
 
 namespace paradox::cli {
 namespace {
@@ -21,13 +22,8 @@ constexpr int max_workers = 1'000'000;
 
 struct Flags {
   int workers = 1;
-  std::string distribution = "exponential";
   Seconds mean = 1.0 * seconds;
-  Seconds shift{};
-  double sigma = 0.5;
-  double slow_fraction = 0.0;
-  double slowdown = 1.0;
-  std::string persistence = "per-step";
+  step_distribution::Flags step;
   int backup = 0;
   int wait_for = 0;
   double slow_probability = 0.0;
@@ -35,51 +31,20 @@ struct Flags {
   int seed = 1;
 };
 
-// A plain real number in [lo, hi].
-CLI::Option* add_real(CLI::App& app, const std::string& flag, double& target,
-                      const std::string& description, double lo, double hi) {
-  text::Field field{command_prefix(app), flag};
-  auto convert = [&target, field, lo, hi](const std::string& value) {
-    target = text::parse_number(value, field, lo, hi);
-  };
-  return app.add_option_function<std::string>(flag, convert, description)->type_name("NUMBER");
-}
-
 Runner define(CLI::App& app) {
   auto flags = std::make_shared<Flags>();
   const std::string prefix = command_prefix(app);
   add_count(app, "--workers", flags->workers,
             "N, the results a synchronous step needs (the workers it waits for)", 1, max_workers)
       ->required();
-  add_choice(app, "--distribution", flags->distribution,
-             "One worker's step time: deterministic (always --mean), exponential (mean --mean), "
-             "shifted-exponential (--shift plus an exponential, mean --mean), lognormal (mean "
-             "--mean, log-sd --sigma), bimodal (deterministic --mean, a fraction --slow-fraction "
-             "slowed by --slowdown) (default: exponential)",
-             {"deterministic", "exponential", "shifted-exponential", "lognormal", "bimodal"});
   add_quantity(app, "--mean", flags->mean, "A healthy worker's mean step time (default: 1 s)");
-  CLI::Option* shift = add_quantity(
-      app, "--shift", flags->shift,
-      "Shifted exponential: the minimum step time, below --mean (default: 0 s)", Sign::non_negative);
-  CLI::Option* sigma = add_real(app, "--sigma", flags->sigma,
-                                "Log-normal: standard deviation of ln(step time) (default: 0.5)",
-                                0.0, 10.0);
-  add_fraction(app, "--slow-fraction", flags->slow_fraction,
-               "f, the share of workers (or of steps, see --persistence) that straggle "
-               "(default: 0)");
-  add_real(app, "--slowdown", flags->slowdown,
-           "k, a straggler's step time over a healthy one (default: 1)", 1.0, 1e6);
-  add_choice(app, "--persistence", flags->persistence,
-             "per-step: each worker is slow with probability f at every step (transient); "
-             "per-worker: round(f N) workers are slow at every step (persistent) "
-             "(default: per-step)",
-             {"per-step", "per-worker"});
+  step_distribution::add(app, flags->step, "--mean");
   CLI::Option* backup = add_count(
       app, "--backup", flags->backup,
       "b, backup workers: run N + b and wait for the first N (default: 0)", 0, max_workers);
-  CLI::Option* wait_for = add_count(
-      app, "--wait-for", flags->wait_for,
-      "K-sync: wait for the fastest K of the N workers (default: all N)", 1, max_workers);
+  CLI::Option* wait_for =
+      add_count(app, "--wait-for", flags->wait_for,
+                "K-sync: wait for the fastest K of the N workers (default: all N)", 1, max_workers);
   CLI::Option* slow_probability =
       add_fraction(app, "--slow-probability", flags->slow_probability,
                    "p, the chance that one worker is slow in a step; reports p_any_slow = "
@@ -99,7 +64,7 @@ Runner define(CLI::App& app) {
       "monte_carlo_step_s and monte_carlo_standard_error_s with --monte-carlo. Exponential: "
       "E[max] = H_N x mean; other distributions by quadrature of 1 - F(x)^N.");
 
-  return [flags, prefix, shift, sigma, backup, wait_for, slow_probability, monte_carlo]() -> Report {
+  return [flags, prefix, backup, wait_for, slow_probability, monte_carlo]() -> Report {
     if (backup->count() > 0 && wait_for->count() > 0)
       throw usage_error(prefix + ": --backup and --wait-for cannot be combined");
     if (flags->wait_for > flags->workers)
@@ -108,29 +73,9 @@ Runner define(CLI::App& app) {
     if (flags->backup > max_workers - flags->workers)
       reject(prefix, "--backup", "be <= " + std::to_string(max_workers) + " - --workers",
              std::to_string(flags->backup));
-    const std::string& name = flags->distribution;
-    if (shift->count() > 0 && name != "shifted-exponential")
-      throw usage_error(prefix + ": --shift needs --distribution shifted-exponential");
-    if (sigma->count() > 0 && name != "lognormal")
-      throw usage_error(prefix + ": --sigma needs --distribution lognormal");
-    if (name == "shifted-exponential" && !(flags->shift < flags->mean))
-      reject(prefix, "--shift", "be below --mean = " + show(flags->mean), show(flags->shift));
-
-    sync::StepTime dist{.mean = flags->mean,
-                        .slow_fraction = flags->slow_fraction,
-                        .slowdown_ratio = flags->slowdown,
-                        .persistence = flags->persistence == "per-worker"
-                                           ? sync::Persistence::per_worker
-                                           : sync::Persistence::per_step};
-    if (name == "exponential") dist.shape = sync::Shape::exponential;
-    if (name == "shifted-exponential") {
-      dist.shape = sync::Shape::shifted_exponential;
-      dist.shift = flags->shift;
-    }
-    if (name == "lognormal") {
-      dist.shape = sync::Shape::lognormal;
-      dist.sigma = flags->sigma;
-    }
+    const std::string& name = flags->step.distribution;
+    const sync::StepTime dist =
+        step_distribution::build(prefix, flags->step, flags->mean, "--mean");
 
     const int n = flags->workers;
     const int pool = n + flags->backup;
@@ -151,16 +96,16 @@ Runner define(CLI::App& app) {
     report.json["all_workers_step_s"] = value_in<second_unit>(all);
     report.json["slow_workers"] = sync::slow_workers(dist, pool);
     report.json["distribution"] = name;
-    report.json["persistence"] = flags->persistence;
+    report.json["persistence"] = flags->step.persistence;
     report.json["workers"] = n;
     report.json["backup"] = flags->backup;
     report.json["wait_for"] = rank;
 
     Table table({"quantity", "value", "definition"});
-    const std::string what = flags->backup > 0
-                                 ? "first " + std::to_string(n) + " of " + std::to_string(pool)
-                             : rank < n ? "fastest " + std::to_string(rank) + " of " + std::to_string(n)
-                                        : "slowest of " + std::to_string(n);
+    const std::string what =
+        flags->backup > 0 ? "first " + std::to_string(n) + " of " + std::to_string(pool)
+        : rank < n        ? "fastest " + std::to_string(rank) + " of " + std::to_string(n)
+                          : "slowest of " + std::to_string(n);
     table.add_row({"expected step", show(step), "E[" + what + "]"});
     table.add_row({"median step", show(p50), "50th percentile"});
     table.add_row({"p99 step", show(p99), "99th percentile"});
@@ -184,9 +129,9 @@ Runner define(CLI::App& app) {
     }
     report.text = name + " step times, mean " + show(flags->mean) + ", " + std::to_string(n) +
                   " workers" +
-                  (flags->slow_fraction > 0.0
-                       ? ", " + text::percent(flags->slow_fraction) + " stragglers x" +
-                             number(flags->slowdown) + " (" + flags->persistence + ")"
+                  (flags->step.slow_fraction > 0.0
+                       ? ", " + text::percent(flags->step.slow_fraction) + " stragglers x" +
+                             number(flags->step.slowdown) + " (" + flags->step.persistence + ")"
                        : std::string()) +
                   "\n" + table.render();
     return report;

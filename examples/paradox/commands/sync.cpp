@@ -13,6 +13,7 @@
 #include "shell/flags.hpp"
 #include "shell/output.hpp"
 #include "shell/show.hpp"
+#include "step_distribution.hpp"
 
 namespace paradox::cli {
 namespace {
@@ -23,12 +24,7 @@ constexpr int max_workers = 1'000'000;
 struct Flags {
   int workers = 1;
   Seconds step_time{};
-  std::string distribution = "exponential";
-  Seconds shift{};
-  double sigma = 0.5;
-  double slow_fraction = 0.0;
-  double slowdown = 1.0;
-  std::string persistence = "per-step";
+  step_distribution::Flags step;
   std::string mode = "all";
   int staleness_bound = 2;
   DollarsPerHour price{};
@@ -38,16 +34,6 @@ struct Flags {
   int steps = 10'000;
   int seed = 1;
 };
-
-// A plain real number in [lo, hi].
-CLI::Option* add_real(CLI::App& app, const std::string& flag, double& target,
-                      const std::string& description, double lo, double hi) {
-  text::Field field{command_prefix(app), flag};
-  auto convert = [&target, field, lo, hi](const std::string& value) {
-    target = text::parse_number(value, field, lo, hi);
-  };
-  return app.add_option_function<std::string>(flag, convert, description)->type_name("NUMBER");
-}
 
 // A price per accelerator-hour: "$2.5/h", or a plain number in dollars per hour.
 CLI::Option* add_price(CLI::App& app, const std::string& flag, DollarsPerHour& target,
@@ -60,8 +46,9 @@ CLI::Option* add_price(CLI::App& app, const std::string& flag, DollarsPerHour& t
   };
   return app
       .add_option_function<std::string>(flag, convert,
-                                        description + ". Value: a plain number in dollars per "
-                                                      "hour, or $2.5/h")
+                                        description +
+                                            ". Value: a plain number in dollars per "
+                                            "hour, or $2.5/h")
       ->type_name("PRICE");
 }
 
@@ -79,24 +66,7 @@ Runner define(CLI::App& app) {
       ->required();
   add_quantity(app, "--step-time", flags->step_time, "One healthy worker's mean step time")
       ->required();
-  add_choice(app, "--distribution", flags->distribution,
-             "One worker's step time, as in `paradox stragglers` (default: exponential)",
-             {"deterministic", "exponential", "shifted-exponential", "lognormal", "bimodal"});
-  CLI::Option* shift = add_quantity(
-      app, "--shift", flags->shift,
-      "Shifted exponential: the minimum step time, below --step-time (default: 0 s)",
-      Sign::non_negative);
-  CLI::Option* sigma = add_real(app, "--sigma", flags->sigma,
-                                "Log-normal: standard deviation of ln(step time) (default: 0.5)",
-                                0.0, 10.0);
-  add_fraction(app, "--slow-fraction", flags->slow_fraction,
-               "f, the share of workers (or steps) that straggle (default: 0)");
-  add_real(app, "--slowdown", flags->slowdown,
-           "k, a straggler's step time over a healthy one (default: 1)", 1.0, 1e6);
-  add_choice(app, "--persistence", flags->persistence,
-             "per-step (transient) or per-worker (round(f N) workers always slow) stragglers "
-             "(default: per-step)",
-             {"per-step", "per-worker"});
+  step_distribution::add(app, flags->step, "--step-time");
   add_choice(app, "--mode", flags->mode, "Which modes to report (default: all)",
              {"sync", "async", "ssp", "all"});
   add_count(app, "--staleness-bound", flags->staleness_bound,
@@ -104,17 +74,17 @@ Runner define(CLI::App& app) {
             10'000);
   CLI::Option* price = add_price(app, "--price", flags->price,
                                  "Price of one accelerator-hour; adds dollars_per_month");
-  CLI::Option* target = add_count(
-      app, "--steps-to-target", flags->steps_to_target,
-      "Synchronous steps (of N x --batch-per-worker samples) to reach the target; adds "
-      "time_to_target_s",
-      1, 2'000'000'000);
+  CLI::Option* target =
+      add_count(app, "--steps-to-target", flags->steps_to_target,
+                "Synchronous steps (of N x --batch-per-worker samples) to reach the target; adds "
+                "time_to_target_s",
+                1, 2'000'000'000);
   add_count(app, "--batch-per-worker", flags->batch,
             "Samples one worker processes per step (default: 1)", 1, 1'000'000'000);
-  add_real(app, "--staleness-exponent", flags->penalty,
-           "a: stale updates need (1 + staleness)^a times the samples; 0.5 is the square-root "
-           "rule, 1 the staleness-aware 1/tau rule, 0 free (default: 0.5)",
-           0.0, 4.0);
+  add_number(app, "--staleness-exponent", flags->penalty,
+             "a: stale updates need (1 + staleness)^a times the samples; 0.5 is the square-root "
+             "rule, 1 the staleness-aware 1/tau rule, 0 free (default: 0.5)",
+             0.0, 4.0);
   add_count(app, "--steps", flags->steps, "SSP: simulated steps per worker (default: 10000)", 1,
             10'000'000);
   add_count(app, "--seed", flags->seed, "SSP: seed of the simulation (default: 1)", 0,
@@ -131,36 +101,16 @@ Runner define(CLI::App& app) {
       "sync = N b / E[max]; async = sum of the workers' rates; ssp simulated (Ho et al. "
       "2013), equal to sync for --staleness-bound 0.");
 
-  return [flags, prefix, shift, sigma, price, target]() -> Report {
-    const std::string& name = flags->distribution;
-    if (shift->count() > 0 && name != "shifted-exponential")
-      throw usage_error(prefix + ": --shift needs --distribution shifted-exponential");
-    if (sigma->count() > 0 && name != "lognormal")
-      throw usage_error(prefix + ": --sigma needs --distribution lognormal");
-    if (name == "shifted-exponential" && !(flags->shift < flags->step_time))
-      reject(prefix, "--shift", "be below --step-time = " + show(flags->step_time),
-             show(flags->shift));
+  return [flags, prefix, price, target]() -> Report {
     if (flags->mode != "sync" && flags->mode != "async" &&
         static_cast<double>(flags->steps) * flags->workers > 1e9)
       reject(prefix, "--steps", "be <= 1e9 / --workers", std::to_string(flags->steps));
 
-    sync::StepTime dist{.mean = flags->step_time,
-                        .slow_fraction = flags->slow_fraction,
-                        .slowdown_ratio = flags->slowdown,
-                        .persistence = flags->persistence == "per-worker"
-                                           ? sync::Persistence::per_worker
-                                           : sync::Persistence::per_step};
-    if (name == "exponential") dist.shape = sync::Shape::exponential;
-    if (name == "shifted-exponential") {
-      dist.shape = sync::Shape::shifted_exponential;
-      dist.shift = flags->shift;
-    }
-    if (name == "lognormal") {
-      dist.shape = sync::Shape::lognormal;
-      dist.sigma = flags->sigma;
-    }
-    const sync::Fleet fleet{.step_time = dist, .workers = flags->workers,
-                            .batch_per_worker = flags->batch};
+    const std::string& name = flags->step.distribution;
+    const sync::StepTime dist =
+        step_distribution::build(prefix, flags->step, flags->step_time, "--step-time");
+    const sync::Fleet fleet{
+        .step_time = dist, .workers = flags->workers, .batch_per_worker = flags->batch};
     const int n = flags->workers;
 
     std::vector<ModeRow> rows;
@@ -169,8 +119,8 @@ Runner define(CLI::App& app) {
       rows.push_back({"sync", sync::sync_samples_per_second(fleet),
                       sync::waiting_cost(fleet, 0.0 * dollars_per_hour).idle_fraction, 0.0});
     if (all || flags->mode == "async")
-      rows.push_back({"async", sync::async_samples_per_second(fleet), 0.0,
-                      sync::mean_async_staleness(fleet)});
+      rows.push_back(
+          {"async", sync::async_samples_per_second(fleet), 0.0, sync::mean_async_staleness(fleet)});
     if (all || flags->mode == "ssp") {
       const sync::SspResult r = sync::simulate_ssp(
           fleet, flags->staleness_bound,
@@ -188,15 +138,16 @@ Runner define(CLI::App& app) {
     std::optional<std::string> fastest;
     Seconds best{};
     for (const ModeRow& row : rows) {
-      const double ratio = sync::staleness_penalty_ratio(row.mean_staleness, {.exponent = flags->penalty});
+      const double ratio =
+          sync::staleness_penalty_ratio(row.mean_staleness, {.exponent = flags->penalty});
       nlohmann::json entry{{"samples_per_s", row.samples_per_second},
                            {"idle_fraction", row.idle_fraction},
                            {"mean_staleness", row.mean_staleness},
                            {"samples_to_target_ratio", ratio}};
       std::string time_text = "-";
       if (has_target) {
-        const Seconds t = sync::time_to_target(sync_samples, row.mean_staleness,
-                                               row.samples_per_second, {.exponent = flags->penalty});
+        const Seconds t = sync::time_to_target(
+            sync_samples, row.mean_staleness, row.samples_per_second, {.exponent = flags->penalty});
         entry["time_to_target_s"] = value_in<second_unit>(t);
         time_text = show(t);
         if (!fastest || t < best) fastest = row.name, best = t;
@@ -212,27 +163,28 @@ Runner define(CLI::App& app) {
         entry["dollars_per_month"] = nullptr;
       }
       report.json[row.name] = entry;
-      table.add_row({row.name, text::number(row.samples_per_second), text::percent(row.idle_fraction),
-                     text::number(row.mean_staleness), time_text, dollars_text});
+      table.add_row({row.name, text::number(row.samples_per_second),
+                     text::percent(row.idle_fraction), text::number(row.mean_staleness), time_text,
+                     dollars_text});
     }
     report.json["workers"] = n;
     report.json["expected_step_s"] = value_in<second_unit>(sync::expected_max(dist, n));
     report.json["mean_step_s"] = value_in<second_unit>(sync::mean_busy_time(fleet));
     report.json["staleness_bound"] = flags->staleness_bound;
     report.json["fleet_dollars_per_month"] =
-        has_price ? nlohmann::json(value_in<dollar_unit>(static_cast<double>(n) * month * flags->price))
-                  : nlohmann::json(nullptr);
+        has_price
+            ? nlohmann::json(value_in<dollar_unit>(static_cast<double>(n) * month * flags->price))
+            : nlohmann::json(nullptr);
     report.json["fastest_to_target"] = fastest ? nlohmann::json(*fastest) : nlohmann::json(nullptr);
 
-    report.text = std::to_string(n) + " workers, " + name + " step times of mean " +
-                  show(flags->step_time) +
-                  (flags->slow_fraction > 0.0
-                       ? ", " + text::percent(flags->slow_fraction) + " stragglers x" +
-                             text::number(flags->slowdown) + " (" + flags->persistence + ")"
-                       : std::string()) +
-                  "; SSP bound " + std::to_string(flags->staleness_bound) +
-                  ", staleness penalty (1 + tau)^" + text::number(flags->penalty) + "\n" +
-                  table.render();
+    report.text =
+        std::to_string(n) + " workers, " + name + " step times of mean " + show(flags->step_time) +
+        (flags->step.slow_fraction > 0.0
+             ? ", " + text::percent(flags->step.slow_fraction) + " stragglers x" +
+                   text::number(flags->step.slowdown) + " (" + flags->step.persistence + ")"
+             : std::string()) +
+        "; SSP bound " + std::to_string(flags->staleness_bound) + ", staleness penalty (1 + tau)^" +
+        text::number(flags->penalty) + "\n" + table.render();
     if (fastest) report.text += "fastest to target: " + *fastest + "\n";
     return report;
   };

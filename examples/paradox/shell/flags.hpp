@@ -24,6 +24,7 @@ using Sign = sign_rule;
 using text::add_choice;
 using text::add_count;
 using text::add_fraction;
+using text::add_number;
 using text::add_quantity;
 using text::command_prefix;
 using text::join;
