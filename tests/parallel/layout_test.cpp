@@ -102,6 +102,10 @@ TEST_CASE("the job is checked before the layout") {
   CHECK_THROWS_WITH(validate(job),
                     "training job: data_parallel_overlap_fraction must be in [0, 1] (got 1.5)");
   job = small_job();
+  job.activation_traffic_passes = -1.0;
+  CHECK_THROWS_WITH(validate(job),
+                    "training job: activation_traffic_passes must be >= 0 and finite (got -1)");
+  job = small_job();
   job.achievable_fraction = 0.0;
   CHECK_THROWS_WITH(validate(job), "training job: achievable_fraction must be in (0, 1] (got 0)");
   job = small_job();

@@ -69,7 +69,9 @@ Runner define(CLI::App& app) {
   app.footer(
       "JSON keys: dp = gpus / (tp x pp); microbatches = global-batch / (dp x micro-batch); "
       "step_time_s = compute_s + tensor_parallel_s + context_parallel_s + pipeline_p2p_s + "
-      "bubble_s + data_parallel_s; tokens_per_s = global-batch x seq / step_time_s; mfu and hfu "
+      "bubble_s + data_parallel_s (compute_s also holds the memory-bound element-wise work and "
+      "the optimizer step at HBM bandwidth); tokens_per_s = global-batch x seq / step_time_s; "
+      "mfu and hfu "
       "(PaLM's definition; hfu counts recomputation); bubble_fraction = (pp-1)/(v m + pp - 1); "
       "memory_per_gpu_bytes = weights_bytes + gradients_bytes + optimizer_bytes + "
       "activations_bytes + reserved_bytes of the most loaded GPU, against capacity_bytes "

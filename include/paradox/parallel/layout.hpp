@@ -122,7 +122,7 @@ struct TrainingJob {
 }
 
 /// @brief Checks what a job says on its own: the model's shape, the cluster, the batch, the
-/// sequence, the fractions, the element size.
+/// sequence, the fractions, the element size, the activation traffic (>= 0).
 /// @param job the job
 /// @throws invalid_input naming the first offending field, e.g.
 ///   "training job: global_batch must be >= 1 (got 0)"; model and cluster errors come from

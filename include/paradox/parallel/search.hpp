@@ -24,8 +24,8 @@ namespace paradox::parallel {
 
 /// @brief What the search keeps and how it runs.
 struct SearchOptions {
-  double max_bubble_fraction = 0.10;  ///< keep layouts whose bubble is at most this, in [0, 1]
-  int top = 10;                       ///< how many of the best to return, >= 1
+  double max_bubble_fraction = 0.10;     ///< keep layouts whose bubble is at most this, in [0, 1]
+  int top = 10;                          ///< how many of the best to return, >= 1
   bool search_context_parallel = false;  ///< also try cp > 1 (long-context training)
   /// Worker threads, >= 1. The result does not depend on it: each thread takes whole (t, cp,
   /// pp, split) families and the families are merged in enumeration order.
@@ -91,12 +91,13 @@ inline void run_family(const TrainingJob& job, const SearchOptions& options, con
   const std::int64_t n = paradox::accelerators(job.cluster);
   const int s = sequence_length(job);
   const int layers = job.model.layers;
-  const int d = static_cast<int>(n / (static_cast<std::int64_t>(f.tensor) * f.context * f.pipeline));
+  const int d =
+      static_cast<int>(n / (static_cast<std::int64_t>(f.tensor) * f.context * f.pipeline));
   if (job.global_batch % d != 0) return;
   const int per_replica = job.global_batch / d;
   // Layers available to interleave: L / pp chunks per stage (L + 2 with lighter ends).
-  const int stage_layers = f.split == memory::LayerSplit::even ? layers / f.pipeline
-                                                               : (layers + 2) / f.pipeline;
+  const int stage_layers =
+      f.split == memory::LayerSplit::even ? layers / f.pipeline : (layers + 2) / f.pipeline;
   Layout base{.data_parallel = d,
               .tensor_parallel = f.tensor,
               .pipeline_parallel = f.pipeline,
@@ -113,29 +114,29 @@ inline void run_family(const TrainingJob& job, const SearchOptions& options, con
       for (const int v : divisors(stage_layers))
         if (v >= 2) chunks.push_back(v);
     for (const int v : chunks) {
-      const double bubble = pipeline::bubble_fraction(
-          {.stages = f.pipeline, .microbatches = m, .virtual_stages = v});
+      const double bubble =
+          pipeline::bubble_fraction({.stages = f.pipeline, .microbatches = m, .virtual_stages = v});
       // ZeRO 0-3 (only 0 without data-parallel ranks to shard over) x recomputation (selective
-      // only with an attention term) x sequence parallelism (not with full recomputation, where
-      // it changes neither memory nor time).
+      // only with an attention term) x sequence parallelism (off, and on where it applies: even
+      // under full recomputation it shards the element-wise work of the layer norms and
+      // dropouts, Korthikanti et al. 2022, table 4).
       const int recomputations = job.attention == compute::AttentionTerm::excluded ? 2 : 3;
-      const int variants = zero_stages *
-                           (recomputations + (sequence_parallel_ok ? recomputations - 1 : 0));
+      const int variants = zero_stages * recomputations * (sequence_parallel_ok ? 2 : 1);
       out.evaluated += variants;
       if (bubble > options.max_bubble_fraction) continue;
       Layout layout = base;
       layout.micro_batch = b;
       layout.microbatches = m;
       layout.virtual_stages = v;
-      layout.schedule = v > 1 ? pipeline::Schedule::interleaved_1f1b
-                              : pipeline::Schedule::one_f_one_b;
+      layout.schedule =
+          v > 1 ? pipeline::Schedule::interleaved_1f1b : pipeline::Schedule::one_f_one_b;
       for (int zero = 0; zero < zero_stages; ++zero) {
         for (const Recomputation r :
              {Recomputation::none, Recomputation::selective, Recomputation::full}) {
           if (r == Recomputation::selective && job.attention == compute::AttentionTerm::excluded)
             continue;
           for (const bool sp : {false, true}) {
-            if (sp && (!sequence_parallel_ok || r == Recomputation::full)) continue;
+            if (sp && !sequence_parallel_ok) continue;
             layout.zero_stage = zero;
             layout.recompute = r;
             layout.sequence_parallel = sp;
@@ -160,9 +161,10 @@ inline void run_family(const TrainingJob& job, const SearchOptions& options, con
 /// it is the even split); d = N / (t cp pp) when it
 /// divides B; b over the divisors of B / d and m = B / (d b); v = 1 (1F1B) or, when pp >= 2
 /// and pp divides m, every v >= 2 dividing the layers per stage (interleaved 1F1B); ZeRO
-/// stages 0-3 (0 alone when d cp = 1: nothing to shard over); recomputation none, selective, full; sequence parallelism off, and on when
-/// t >= 2 and the recomputation is not full (full recomputation keeps the layer input,
-/// \f$2sbh\f$, with or without it, and its collectives cost the same, so the two would tie).
+/// stages 0-3 (0 alone when d cp = 1: nothing to shard over); recomputation none, selective,
+/// full; sequence parallelism off, and on when t >= 2 and t cp divides s (with full
+/// recomputation it saves no memory, the layer input \f$2sbh\f$ is kept whole either way, but
+/// it shards the layer norms' and dropouts' element-wise work by t).
 /// GPipe is not searched: its bubble equals 1F1B's and it holds more activations.
 /// `layouts_evaluated` counts every layout so enumerated, including those the bubble target
 /// rules out before their memory and time are computed.
@@ -174,7 +176,8 @@ inline void run_family(const TrainingJob& job, const SearchOptions& options, con
 ///   "layout search: top must be >= 1 (got 0)"
 /// @return counts, the best k (highest MFU first; ties: more headroom, then layout order) and
 ///   the Pareto set (fastest first); identical for any thread count
-[[nodiscard]] inline SearchResult search(const TrainingJob& job, const SearchOptions& options = {}) {
+[[nodiscard]] inline SearchResult search(const TrainingJob& job,
+                                         const SearchOptions& options = {}) {
   constexpr std::string_view fn = "layout search";
   validate(job);
   require_fraction(fn, "max_bubble_fraction", options.max_bubble_fraction);

@@ -29,7 +29,9 @@ namespace paradox::parallel {
 
 /// @brief One step's time on the critical path, by part. The parts sum to the step time.
 struct StepTime {
-  Seconds compute{};           ///< m micro-batches of matmuls on the busiest stage
+  /// m micro-batches of matmuls and memory-bound element-wise work on the busiest stage, and
+  /// the optimizer step
+  Seconds compute{};
   Seconds tensor_parallel{};   ///< m micro-batches of tensor-parallel collectives
   Seconds context_parallel{};  ///< m micro-batches of context-parallel all-gathers
   Seconds pipeline_p2p{};      ///< blocking sends between stages, 2 per chunk per micro-batch
@@ -327,7 +329,16 @@ namespace detail {
 /// \f$F_{model}\f$ compute::training_flops_per_token (6N plus the job's attention term), HFU
 /// with the recomputed FLOPs; memory is memory::worst_stage() of the layout.
 ///
-/// Not modelled: the optimizer step, kernel launch and framework overheads, overlap of
+/// Memory-bound work runs at the accelerator's HBM bandwidth \f$B_{HBM}\f$ and is part of
+/// `compute`: per layer and micro-batch \f$k\,A/B_{HBM}\f$, with A the layer's activations
+/// (memory::layer_activations() without recomputation for the layout's t and sequence
+/// parallelism; the \f$5as^2b/t\f$ scores only when TrainingJob::attention_scores_in_hbm),
+/// k = TrainingJob::activation_traffic_passes, a third more for a recomputed forward; and once
+/// per step the optimizer, \f$(2K + w + g)\,\Psi_u / B_{HBM}\f$ for the \f$\Psi_u\f$
+/// parameters the device updates (its stage's, divided by d cp under ZeRO >= 1). The
+/// calibration and the error on 22 published runs are on the fidelity page (docs/fidelity.md).
+///
+/// Not modelled: kernel launch and framework overheads, overlap of
 /// tensor-parallel collectives with compute, load imbalance beyond the layer split, and
 /// network contention between dimensions sharing a link.
 /// @param job the job

@@ -43,6 +43,15 @@ paradox_cli_test(layout.interleaved_fits --json --equal /schedule=interleaved --
                  --equal /recompute=full --equal /sequence_parallel=true --equal /zero=1
                  -- layout ${layout_70b} --tp 8 --pp 4 --virtual 4 --recompute full
                  --sequence-parallel --zero 1 --achievable-fraction 0.5 --json)
+# hfu beside mfu (issue 10): full recomputation repeats the forward pass, one third of the
+# 6N + attention model FLOPs, so hfu / mfu = 4/3; the table prints both.
+paradox_cli_test(layout.hfu_with_full_recomputation --json --equal /recompute=full
+                 --ratio /hfu:/mfu=1.3333333333333333 --key /mfu --key /hfu
+                 -- layout ${layout_70b} --tp 8 --pp 4 --recompute full --achievable-fraction 0.5
+                 --json)
+paradox_cli_test(layout.hfu_in_table --stdout-has "MFU" --stdout-has "HFU"
+                 --stdout-has "with recomputed FLOPs"
+                 -- layout ${layout_70b} --tp 8 --pp 4 --recompute full --achievable-fraction 0.5)
 # Four GPUs per node: a tensor-parallel group of 8 spans two nodes.
 paradox_cli_test(layout.tp_across_nodes --json --equal /nodes=16 --equal /tensor_level=rack
                  --equal /fabric=ib-hdr
