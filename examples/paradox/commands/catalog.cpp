@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "paradox/catalog/cells.hpp"
 #include "paradox/units.hpp"
 #include "shell/command.hpp"
 #include "shell/flags.hpp"
@@ -24,8 +25,8 @@ namespace {
 // "latency_s" -> "latency", "peak_bf16_flop_per_s" -> "peak_bf16", "parameters" -> "parameters".
 std::string figure_name(const std::string& json_key) {
   static constexpr std::string_view suffixes[] = {
-      "_flop_per_s", "_bytes_per_s", "_j_per_bit", "_usd_per_hour", "_bytes",
-      "_flop",       "_s",           "_w",         "_j"};
+      "_flop_per_s", "_bytes_per_s", "_j_per_bit", "_usd_per_hour", "_bytes", "_flop",
+      "_s",          "_w",           "_j"};
   for (const std::string_view suffix : suffixes)
     if (json_key.ends_with(suffix)) return json_key.substr(0, json_key.size() - suffix.size());
   return json_key;
@@ -126,8 +127,7 @@ Section accelerators() {
           {std::string(a.key), std::string(a.name), show_if(a.dense_peak.bf16),
            show_if(a.dense_peak.fp8), format_binary(a.hbm_capacity), show(a.hbm_bandwidth),
            show(a.tdp), show(a.price_per_hour)},
-          a.provenance,
-          {{"price", a.price_provenance.source, a.price_provenance.kind}});
+          a.provenance, {{"price", a.price_provenance.source, a.price_provenance.kind}});
   }
   return s;
 }
@@ -222,7 +222,8 @@ Section models() {
 Section devices() {
   Section s("edge devices",
             {"name", "display name", "compute", "memory", "active", "idle", "battery", "source"},
-            {}, {"", "", "compute_peak", "memory", "active_power", "idle_power", "battery_capacity"});
+            {},
+            {"", "", "compute_peak", "memory", "active_power", "idle_power", "battery_capacity"});
   for (const EdgeDevice& d : catalog::edge_devices) {
     nlohmann::json e = entry(d.key, d.name, "device");
     e["compute_peak_flop_per_s"] = value_in<flop_per_second_unit>(d.compute_peak);
@@ -319,9 +320,110 @@ Section tracks() {
           {std::string(t.key), std::string(t.name), std::string(t.worker_noun),
            std::to_string(catalog::fleet_size(t)),
            std::to_string(t.slow.node.accelerators_per_node), std::string(t.model_key),
-           show(t.sync_payload), network_cell(t.slow), network_cell(t.fast),
-           show(t.power_budget)},
+           show(t.sync_payload), network_cell(t.slow), network_cell(t.fast), show(t.power_budget)},
           t.provenance);
+  }
+  return s;
+}
+
+Section clusters() {
+  Section s("clusters", {"name", "display name", "nodes", "node", "accelerators", "NIC", "source"},
+            {3, 5});
+  for (const catalog::ClusterPreset& p : catalog::clusters) {
+    const Cluster& c = p.cluster;
+    nlohmann::json e = entry(p.key, p.name, "cluster");
+    e["node"] = c.node.key;
+    e["nodes"] = c.nodes;
+    e["accelerator"] = c.node.accelerator.key;
+    e["accelerators_per_node"] = c.node.accelerators_per_node;
+    e["accelerators"] = paradox::accelerators(c);
+    e["nic_link"] = c.node.nic.key;
+    e["nics_per_node"] = c.node.nics_per_node;
+    e["nic_bandwidth_bytes_per_s"] = value_in<bytes_per_second_unit>(c.node.nic.bandwidth);
+    e["oversubscription_ratio"] = c.oversubscription_ratio;
+    s.add(
+        std::move(e),
+        {std::string(p.key), std::string(p.name), std::to_string(c.nodes), std::string(c.node.key),
+         std::to_string(paradox::accelerators(c)) + " x " + std::string(c.node.accelerator.key),
+         network_cell(c)},
+        p.provenance);
+  }
+  return s;
+}
+
+Section puzzles() {
+  Section s(
+      "layout puzzles (lab part 2)",
+      {"name", "display name", "model", "cluster", "batch", "sequence", "precision", "source"},
+      {2, 3, 6});
+  for (const catalog::LayoutPuzzle& p : catalog::layout_puzzles) {
+    const std::string display = std::string(p.key) + " track's layout puzzle";
+    nlohmann::json e = entry(p.key, display, "layout-puzzle");
+    e["model"] = p.model_key;
+    e["cluster"] = p.cluster_key;
+    e["global_batch"] = p.global_batch;
+    e["seq_len"] = p.seq_len;
+    e["precision"] = to_string(p.precision);
+    e["element_bytes"] = p.element_bytes;
+    e["note"] = p.note;
+    s.add(std::move(e),
+          {std::string(p.key), display, std::string(p.model_key), std::string(p.cluster_key),
+           std::to_string(p.global_batch),
+           p.seq_len > 0 ? std::to_string(p.seq_len) : std::string("model's"),
+           std::string(to_string(p.precision))},
+          p.provenance);
+  }
+  return s;
+}
+
+Section failures() {
+  Section s("failure records",
+            {"name", "display name", "accelerators", "window", "unexpected", "planned",
+             "largest cause", "source"},
+            {6});
+  for (const catalog::FailureRecord& r : catalog::failure_records) {
+    nlohmann::json e = entry(r.key, r.name, "failure-record");
+    e["accelerator"] = r.accelerator_key;
+    e["accelerators"] = r.accelerators;
+    e["window_s"] = value_in<second_unit>(r.window);
+    e["unexpected_interruptions"] = r.unexpected_interruptions;
+    e["planned_interruptions"] = r.planned_interruptions;
+    e["manual_interventions"] = r.manual_interventions;
+    e["effective_training_fraction"] = r.effective_training_fraction;
+    nlohmann::json causes = nlohmann::json::array();
+    for (const catalog::FailureCause& c : r.causes) {
+      if (c.interruptions == 0) continue;
+      causes.push_back({{"component", c.component},
+                        {"category", c.category},
+                        {"interruptions", c.interruptions},
+                        {"printed_fraction", c.printed_fraction}});
+    }
+    e["causes"] = std::move(causes);
+    const catalog::FailureCause& largest = r.causes.front();
+    s.add(std::move(e),
+          {std::string(r.key), std::string(r.name),
+           std::to_string(r.accelerators) + " x " + std::string(r.accelerator_key), show(r.window),
+           std::to_string(r.unexpected_interruptions), std::to_string(r.planned_interruptions),
+           std::string(largest.component) + " (" + std::to_string(largest.interruptions) + ")"},
+          r.provenance);
+  }
+  return s;
+}
+
+Section cells() {
+  Section s("cells and access points (capacity shared by their clients)",
+            {"name", "display name", "radio", "uplink", "downlink", "source"}, {2},
+            {"", "", "", "uplink", "downlink"});
+  for (const catalog::Cell& c : catalog::cells) {
+    nlohmann::json e = entry(c.key, c.name, "cell");
+    e["radio"] = c.radio_key;
+    e["uplink_bytes_per_s"] = value_in<bytes_per_second_unit>(c.uplink);
+    e["downlink_bytes_per_s"] = value_in<bytes_per_second_unit>(c.downlink);
+    s.add(std::move(e),
+          {std::string(c.key), std::string(c.name), std::string(c.radio_key),
+           format(c.uplink, {.significant_digits = 4, .bits = true}),
+           format(c.downlink, {.significant_digits = 4, .bits = true})},
+          c.provenance);
   }
   return s;
 }
@@ -331,8 +433,16 @@ struct Kind {
   const char* name;
   Section (*section)();
 };
-constexpr Kind kinds[] = {{"accelerators", accelerators}, {"links", links}, {"models", models},
-                          {"devices", devices},           {"nodes", nodes}, {"tracks", tracks}};
+constexpr Kind kinds[] = {{"accelerators", accelerators},
+                          {"links", links},
+                          {"models", models},
+                          {"devices", devices},
+                          {"nodes", nodes},
+                          {"tracks", tracks},
+                          {"clusters", clusters},
+                          {"puzzles", puzzles},
+                          {"failures", failures},
+                          {"cells", cells}};
 
 struct Flags {
   std::string kind;
@@ -347,13 +457,19 @@ Runner define(CLI::App& app) {
   app.footer(
       "JSON: {\"entries\": [...]}, one object per preset with name (the catalog key that "
       "--model, --accelerator, --fabric and --link accept), display_name, kind (accelerator, "
-      "link, model, device, node, track), source and source_kind (datasheet, paper, measured, "
+      "link, model, device, node, track, cluster, layout-puzzle, failure-record, cell), source and "
+      "source_kind (datasheet, paper, measured, "
       "didactic assumption), and the entry's figures in base units named by the key suffix: "
       "accelerators peak_<precision>_flop_per_s (dense; 0 = unsupported), hbm_capacity_bytes, "
       "hbm_bandwidth_bytes_per_s, tdp_w, price_usd_per_hour; links medium (wired or radio), "
       "bandwidth_bytes_per_s (per direction; a radio's uplink), latency_s, energy_per_bit_j; "
       "models parameters and the shape; devices compute_peak_flop_per_s, memory_bytes, "
-      "active_power_w, battery_capacity_j; tracks fleet_size, sync_payload_bytes, the networks. "
+      "active_power_w, battery_capacity_j; tracks fleet_size, sync_payload_bytes, the networks; "
+      "clusters (kind cluster) nodes, node, accelerators, nic_bandwidth_bytes_per_s; puzzles "
+      "(kind layout-puzzle, named by track) model, cluster, global_batch, seq_len, precision; "
+      "failures (kind failure-record) accelerators, window_s, unexpected_interruptions, "
+      "planned_interruptions, causes; cells (kind cell: cells and access points) radio, "
+      "uplink_bytes_per_s and downlink_bytes_per_s shared by their clients. "
       "Every entry has a provenance object keyed by each numeric figure's JSON key: {kind, "
       "source}, the figure's own source. In the tables '~' marks a didactic assumption.");
 
@@ -373,8 +489,8 @@ Runner define(CLI::App& app) {
 
 [[maybe_unused]] const bool registered = register_command(
     {.name = "catalog",
-     .summary = "Every preset (accelerators, links, models, devices, nodes, tracks) with its "
-                "figures and provenance",
+     .summary = "Every preset (accelerators, links, models, devices, nodes, tracks, clusters, "
+                "layout puzzles, failure records, cells) with its figures and provenance",
      .order = 0,
      .define = define});
 
