@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "paradox/catalog/radio_links.hpp"
 #include "paradox/energy/federated.hpp"
 #include "paradox/units.hpp"
+#include "commands/radio_flags.hpp"
 #include "shell/command.hpp"
 #include "shell/flags.hpp"
 #include "shell/output.hpp"
@@ -50,8 +50,6 @@ CLI::Option* add_real(CLI::App& app, const std::string& flag, double& target,
 Runner define(CLI::App& app) {
   auto flags = std::make_shared<Flags>();
   const std::string prefix = command_prefix(app);
-  std::vector<std::string> links;
-  for (const RadioLink& r : catalog::radio_links) links.emplace_back(r.key);
   add_count(app, "--clients", flags->clients, "N, the client population", 1, max_clients)
       ->required();
   add_count(app, "--sampled", flags->sampled, "K, the clients selected per round (<= N)", 1,
@@ -60,9 +58,8 @@ Runner define(CLI::App& app) {
   add_quantity(app, "--model-size", flags->model,
                "S, the model each client downloads and its dense update", Sign::non_negative)
       ->required();
-  add_choice(app, "--link", flags->link, "Every client's radio (catalog presets, see `paradox radio`)",
-             links)
-      ->required();
+  radio_flags::add_link(app, flags->link,
+                        "Every client's radio (catalog presets, see `paradox radio`)");
   CLI::Option* compute = add_quantity(
       app, "--local-compute", flags->local_compute,
       "Mean local training time of one client per round (default: none, 0 s)");
@@ -124,7 +121,7 @@ Runner define(CLI::App& app) {
                               .model = flags->model,
                               .compression = {.quantization_bits = flags->compression_bits,
                                               .topk_fraction = flags->topk},
-                              .radio = catalog::radio_link(flags->link),
+                              .radio = radio_flags::link(flags->link),
                               .compute_power = flags->compute_power,
                               .rounds = flags->rounds};
     if (compute->count() > 0)
@@ -145,21 +142,21 @@ Runner define(CLI::App& app) {
     report.json["sampled"] = flags->sampled;
     report.json["link"] = flags->link;
     report.json["rounds"] = flags->rounds;
-    report.json["round_time_s"] = value_in<second_unit>(c.round_time);
-    report.json["round_energy_j"] = value_in<joule_unit>(c.round_energy);
+    radio_flags::put(report.json, "round_time_s", c.round_time);
+    radio_flags::put(report.json, "round_energy_j", c.round_energy);
     report.json["dropped_fraction"] = c.dropped_fraction;
-    report.json["total_time_s"] = value_in<second_unit>(c.total_time);
-    report.json["total_energy_j"] = value_in<joule_unit>(c.total_energy);
-    report.json["download_time_s"] = value_in<second_unit>(c.download_time);
-    report.json["compute_time_s"] = value_in<second_unit>(c.compute_time);
-    report.json["upload_time_s"] = value_in<second_unit>(c.upload_time);
-    report.json["upload_bytes_per_client"] = value_in<byte_unit>(c.upload_per_client);
-    report.json["upload_rate_bytes_per_s"] = value_in<bytes_per_second_unit>(c.upload_rate);
-    report.json["download_rate_bytes_per_s"] = value_in<bytes_per_second_unit>(c.download_rate);
+    radio_flags::put(report.json, "total_time_s", c.total_time);
+    radio_flags::put(report.json, "total_energy_j", c.total_energy);
+    radio_flags::put(report.json, "download_time_s", c.download_time);
+    radio_flags::put(report.json, "compute_time_s", c.compute_time);
+    radio_flags::put(report.json, "upload_time_s", c.upload_time);
+    radio_flags::put(report.json, "upload_bytes_per_client", c.upload_per_client);
+    radio_flags::put(report.json, "upload_rate_bytes_per_s", c.upload_rate);
+    radio_flags::put(report.json, "download_rate_bytes_per_s", c.download_rate);
     report.json["reporting_clients"] = c.reporting_clients;
-    report.json["download_energy_j"] = value_in<joule_unit>(c.download_energy);
-    report.json["compute_energy_j"] = value_in<joule_unit>(c.compute_energy);
-    report.json["upload_energy_j"] = value_in<joule_unit>(c.upload_energy);
+    radio_flags::put(report.json, "download_energy_j", c.download_energy);
+    radio_flags::put(report.json, "compute_energy_j", c.compute_energy);
+    radio_flags::put(report.json, "upload_energy_j", c.upload_energy);
 
     Table table({"phase", "time", "energy (K clients)"});
     table.add_row({"download", show(c.download_time), show(c.download_energy)});

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "paradox/catalog/radio_links.hpp"
+#include "commands/radio_flags.hpp"
 #include "paradox/energy/radio_energy.hpp"
 #include "paradox/units.hpp"
 #include "shell/command.hpp"
@@ -26,23 +26,19 @@ struct Flags {
 
 Runner define(CLI::App& app) {
   auto flags = std::make_shared<Flags>();
-  std::vector<std::string> links;
-  for (const RadioLink& r : catalog::radio_links) links.emplace_back(r.key);
-  add_choice(app, "--link", flags->link,
-             "The radio (catalog presets): lte, wifi and 3g with Huang et al. 2012's power "
-             "model, 5g-lowband and 5g-mmwave (didactic, after Narayanan et al. 2021), wifi6, "
-             "ble-1m and ble-2m (nRF52840 datasheet currents)",
-             links)
-      ->required();
+  radio_flags::add_link(app, flags->link,
+                        "The radio (catalog presets): lte, wifi and 3g with Huang et al. 2012's "
+                        "power model, 5g-lowband and 5g-mmwave (didactic, after Narayanan et al. "
+                        "2021), wifi6, ble-1m and ble-2m (nRF52840 datasheet currents)");
   add_quantity(app, "--size", flags->size, "S, the bytes to move (0 moves nothing)",
                Sign::non_negative)
       ->required();
   add_choice(app, "--direction", flags->direction,
              "up (the device sends: alpha_u, the radio's uplink) or down (default: up)",
              {"up", "down"});
-  CLI::Option* throughput = add_quantity(
-      app, "--throughput", flags->throughput,
-      "t, the throughput of the transfer (default: the radio's uplink or downlink)");
+  CLI::Option* throughput =
+      add_quantity(app, "--throughput", flags->throughput,
+                   "t, the throughput of the transfer (default: the radio's uplink or downlink)");
   app.footer(
       "JSON keys: time_s = promotion + latency + S/t, energy_j = promotion + transfer + tail, "
       "joules_per_bit = P(t)/t = alpha + beta/t (the transfer's energy over its bits, tail and "
@@ -52,7 +48,7 @@ Runner define(CLI::App& app) {
       "2012, MobiSys). A transfer of 0 bytes wakes nothing and costs nothing.");
 
   return [flags, throughput]() -> Report {
-    const RadioLink& radio = catalog::radio_link(flags->link);
+    const RadioLink& radio = radio_flags::link(flags->link);
     const energy::Direction direction =
         flags->direction == "down" ? energy::Direction::down : energy::Direction::up;
     energy::RadioTransfer in{.radio = radio, .size = flags->size, .direction = direction};
@@ -62,16 +58,16 @@ Runner define(CLI::App& app) {
     Report report;
     report.json["link"] = flags->link;
     report.json["direction"] = flags->direction;
-    report.json["size_bytes"] = value_in<byte_unit>(flags->size);
-    report.json["throughput_bytes_per_s"] = value_in<bytes_per_second_unit>(e.throughput);
-    report.json["time_s"] = value_in<second_unit>(e.time);
-    report.json["airtime_s"] = value_in<second_unit>(e.airtime);
-    report.json["power_w"] = value_in<watt_unit>(e.power);
-    report.json["joules_per_bit"] = value_in<joule_per_bit_unit>(e.energy_per_bit);
-    report.json["promotion_energy_j"] = value_in<joule_unit>(e.promotion);
-    report.json["transfer_energy_j"] = value_in<joule_unit>(e.transfer);
-    report.json["tail_energy_j"] = value_in<joule_unit>(e.tail);
-    report.json["energy_j"] = value_in<joule_unit>(e.total);
+    radio_flags::put(report.json, "size_bytes", flags->size);
+    radio_flags::put(report.json, "throughput_bytes_per_s", e.throughput);
+    radio_flags::put(report.json, "time_s", e.time);
+    radio_flags::put(report.json, "airtime_s", e.airtime);
+    radio_flags::put(report.json, "power_w", e.power);
+    radio_flags::put(report.json, "joules_per_bit", e.energy_per_bit);
+    radio_flags::put(report.json, "promotion_energy_j", e.promotion);
+    radio_flags::put(report.json, "transfer_energy_j", e.transfer);
+    radio_flags::put(report.json, "tail_energy_j", e.tail);
+    radio_flags::put(report.json, "energy_j", e.total);
 
     Table table({"quantity", "value", "definition"});
     table.add_row({"time", show(e.time), "promotion + latency + S/t"});
