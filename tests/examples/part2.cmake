@@ -7,19 +7,9 @@ endif()
 
 set(_p2 "$<TARGET_FILE:part2_parallelism_puzzle>")
 set(_p2_out "${CMAKE_CURRENT_BINARY_DIR}/examples/part2")
-set(_p2_expect "${CMAKE_CURRENT_SOURCE_DIR}/examples/run_expect.cmake")
 set(_p2_prefix "examples.part2_parallelism_puzzle")
 
-# paradox_part2_run(<name> <arguments separated by |> <exit status> [-D<check>=<value>...])
-function(paradox_part2_run name args expected_exit)
-  add_test(NAME ${_p2_prefix}.${name}
-           COMMAND ${CMAKE_COMMAND} -DEXE=${_p2} "-DARGS=${args}" -DEXPECT_EXIT=${expected_exit}
-                   ${ARGN} -P ${_p2_expect})
-  set_tests_properties(${_p2_prefix}.${name} PROPERTIES FIXTURES_REQUIRED part2_clean)
-endfunction()
-
-add_test(NAME ${_p2_prefix}.clean COMMAND ${CMAKE_COMMAND} -E rm -rf "${_p2_out}")
-set_tests_properties(${_p2_prefix}.clean PROPERTIES FIXTURES_SETUP part2_clean)
+paradox_lab_outputs_dir(part2_parallelism_puzzle "${_p2_out}")
 
 # Each track: a few tries (one solving the puzzle on the track's cluster, one breaking a layout
 # rule or not fitting), --math, the five figures and the ledger.
@@ -33,8 +23,8 @@ foreach(track cloud edge mobile tiny)
                    "-DARGS=--track|${track}|--predict|decrease|${_p2_tries_${track}}|--math|--out|${_p2_out}/${track}|--ledger|${_p2_out}/ledger_${track}.jsonl"
                    -DEXPECT_EXIT=0
                    "-DSTDOUT_MATCH=PREDICTION LOCK.*THE ANSWER.*Decrease.*Verdict: correct.*TRY 1 of 10.*memory .* per .*bubble .*MFU .*step parts.*SOLVED.*THE SEARCH.*Best [1-5] by MFU.*Your best: try.*REFLECTION.*Your MFU is only.*MATH PEEK.*FIGURES"
-                   -P ${_p2_expect})
-  set_tests_properties(${_p2_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part2_clean
+                   -P ${PARADOX_LAB_TESTS}/run_expect.cmake)
+  set_tests_properties(${_p2_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part2_parallelism_puzzle_clean
                                                          FIXTURES_SETUP part2_${track})
   add_test(NAME ${_p2_prefix}.${track}.outputs
            COMMAND ${CMAKE_COMMAND} -DDIR=${_p2_out}/${track} -DTRACK=${track}
@@ -44,12 +34,12 @@ foreach(track cloud edge mobile tiny)
 endforeach()
 
 # A rule the library refuses is a try, not a crash: its one-line reason is printed.
-paradox_part2_run(rule_broken_counts_as_a_try "--predict|b|--try|tp=16,pp=1" 0
+paradox_lab_run(part2_parallelism_puzzle rule_broken_counts_as_a_try "--predict|b|--try|tp=16,pp=1" 0
   "-DSTDOUT_MATCH=TRY 1 of 10: tp=16,pp=1.*breaks a rule: layout: kv_heads must be divisible by tensor_parallel = 16 .got 8.*counts as a try.*Not solved in 1 try")
 # No tries and stdin not a terminal: nothing blocks, the search and reflection still run.
-paradox_part2_run(no_terminal_no_tries "--track|tiny" 0 -DINPUT_FILE=/dev/null
+paradox_lab_run(part2_parallelism_puzzle no_terminal_no_tries "--track|tiny" 0 -DINPUT_FILE=/dev/null
   "-DSTDOUT_MATCH=prediction skipped.*no tries given.*THE SEARCH.*REFLECTION")
-paradox_part2_run(help --help 0
+paradox_lab_run(part2_parallelism_puzzle help --help 0
   "-DSTDOUT_MATCH=--track.*--scenario.*--predict.*--math.*--ledger.*--out.*--try.*tp=T.*--global-batch")
 
 # Hostile input: one line on stderr, exit status 2, no files left.
@@ -81,21 +71,24 @@ foreach(case "try_no_equals|--try|tp8|--try must be tp.pp.dp.mb.m.v.zero.recompu
   endif()
   list(APPEND parts --out "${_p2_out}/bad_${name}")
   string(REPLACE ";" "|" args "${parts}")
-  paradox_part2_run(bad_input.${name} "${args}" 2 "-DSTDERR_MATCH=${expected}" -DONE_LINE_STDERR=ON
+  paradox_lab_run(part2_parallelism_puzzle bad_input.${name} "${args}" 2 "-DSTDERR_MATCH=${expected}" -DONE_LINE_STDERR=ON
                     "-DABSENT=${_p2_out}/bad_${name}")
 endforeach()
 
 # The shipped scenarios run; a scenario's try list is read like --try, and its errors name the
 # file, the line and the key.
 foreach(scenario part2_cloud part2_edge part2_mobile part2_tiny)
-  paradox_part2_run(scenario.${scenario}
+  paradox_lab_run(part2_parallelism_puzzle scenario.${scenario}
     "--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/${scenario}.toml|--predict|b" 0
     "-DSTDOUT_MATCH=Scenario: .*TRY 1 of 10.*THE SEARCH")
 endforeach()
-paradox_part2_run(scenario.flags_replace_the_try_list
+paradox_lab_run(part2_parallelism_puzzle scenario.flags_replace_the_try_list
   "--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/part2_cloud.toml|--try|tp=8,pp=16,recompute=full|--predict|b" 0
   "-DSTDOUT_MATCH=TRY 1 of 10: tp=8,pp=16,recompute=full.*Solved at try 1[.]")
-paradox_part2_run(scenario.bad_try
+paradox_lab_run(part2_parallelism_puzzle scenario.bad_try
   "--scenario|${CMAKE_CURRENT_SOURCE_DIR}/examples/part2_bad_try_scenario.toml|--predict|b|--out|${_p2_out}/bad_scenario" 2
   "-DSTDERR_MATCH=part2_bad_try_scenario.toml:5: controls.try must use only the keys [^(]*.got tp=8,pipeline=4: unknown key pipeline."
   -DONE_LINE_STDERR=ON "-DABSENT=${_p2_out}/bad_scenario")
+
+# Files: a failed ledger leaves no figures, a bad --out is refused, a closed stdout is an error.
+paradox_lab_file_checks(part2_parallelism_puzzle "${_p2_out}" "--predict|b")

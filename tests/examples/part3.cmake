@@ -7,19 +7,9 @@ endif()
 
 set(_p3 "$<TARGET_FILE:part3_sync_audit>")
 set(_p3_out "${CMAKE_CURRENT_BINARY_DIR}/examples/part3")
-set(_p3_expect "${CMAKE_CURRENT_SOURCE_DIR}/examples/run_expect.cmake")
 set(_p3_prefix "examples.part3_sync_audit")
 
-# paradox_part3_run(<name> <arguments separated by |> <exit status> [-D<check>=<value>...])
-function(paradox_part3_run name args expected_exit)
-  add_test(NAME ${_p3_prefix}.${name}
-           COMMAND ${CMAKE_COMMAND} -DEXE=${_p3} "-DARGS=${args}" -DEXPECT_EXIT=${expected_exit}
-                   ${ARGN} -P ${_p3_expect})
-  set_tests_properties(${_p3_prefix}.${name} PROPERTIES FIXTURES_REQUIRED part3_clean)
-endfunction()
-
-add_test(NAME ${_p3_prefix}.clean COMMAND ${CMAKE_COMMAND} -E rm -rf "${_p3_out}")
-set_tests_properties(${_p3_prefix}.clean PROPERTIES FIXTURES_SETUP part3_clean)
+paradox_lab_outputs_dir(part3_sync_audit "${_p3_out}")
 
 # Each track: the prediction, the answer by samples/s and by time to target, the barrier, the
 # track's own section, the stability bound, the reflection, --math, the figures and the ledger;
@@ -52,8 +42,8 @@ foreach(track cloud edge mobile tiny)
                    "-DARGS=--track|${track}|--predict|yes|--math|--strategy|sync|--justification|gradient consistency|--out|${_p3_out}/${track}|--ledger|${_p3_out}/ledger_${track}.jsonl"
                    -DEXPECT_EXIT=0
                    "-DSTDOUT_MATCH=PREDICTION LOCK.*THE ANSWER.*sync .wait for all.*async .no barrier.*SSP, bound s = 2.*backup workers.*K-sync.*Samples per second: yes, async is.*Time to target: it depends on the staleness penalty.*Verdict: correct.*THE BARRIER.*${_p3_section_${track}}.*largest stable eta${_p3_after_${track}}.*REFLECTION.*Your strategy: synchronous SGD.*MATH PEEK.*H_N / mu${_p3_math_${track}}.*FIGURES"
-                   -P ${_p3_expect})
-  set_tests_properties(${_p3_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part3_clean
+                   -P ${PARADOX_LAB_TESTS}/run_expect.cmake)
+  set_tests_properties(${_p3_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part3_sync_audit_clean
                                                          FIXTURES_SETUP part3_${track})
   add_test(NAME ${_p3_prefix}.${track}.outputs
            COMMAND ${CMAKE_COMMAND} -DDIR=${_p3_out}/${track} -DTRACK=${track}
@@ -67,27 +57,27 @@ endforeach()
 # GPU is busy (973 + 51 x 2) / 1024 t = 1.0498t, idle 1 - 1.0498 / 2 = 47.51%; at $3/h x 730 h x
 # 1,024 = $2.2426M per month, waiting = $1.0654M -> "$1.07M/month". Without stragglers the
 # question's answer is "same": nobody waits.
-paradox_part3_run(cloud_waiting_cost "--predict|yes" 0
+paradox_lab_run(part3_sync_audit cloud_waiting_cost "--predict|yes" 0
   "-DSTDOUT_MATCH=Idle share at the barrier: 47[.]5%.*[$]1[.]07M/month of a [$]2[.]24M/month fleet")
-paradox_part3_run(no_stragglers_same "--track|tiny|--slow-fraction|0|--predict|same" 0
+paradox_lab_run(part3_sync_audit no_stragglers_same "--track|tiny|--slow-fraction|0|--predict|same" 0
   "-DSTDOUT_MATCH=the same: without stragglers nobody waits.*Verdict: correct")
 # A staleness penalty of 0 (staleness free): async reaches the target first.
-paradox_part3_run(free_staleness "--track|tiny|--staleness-exponent|0|--predict|yes" 0
+paradox_lab_run(part3_sync_audit free_staleness "--track|tiny|--staleness-exponent|0|--predict|yes" 0
   "-DSTDOUT_MATCH=async reaches the target first")
 # stdin is not a terminal and --predict is absent: the question is skipped, and it says so.
-paradox_part3_run(no_terminal_skips_prediction "--track|tiny" 0 -DINPUT_FILE=/dev/null
+paradox_lab_run(part3_sync_audit no_terminal_skips_prediction "--track|tiny" 0 -DINPUT_FILE=/dev/null
   "-DSTDOUT_MATCH=prediction skipped.*THE ANSWER")
-paradox_part3_run(help --help 0
+paradox_lab_run(part3_sync_audit help --help 0
   "-DSTDOUT_MATCH=--track.*--scenario.*--predict.*--math.*--ledger.*--out.*--mode.*--slow-fraction.*--slowdown.*--persistence.*--backup.*--staleness-bound.*--price.*--storage-bandwidth.*--strategy.*--justification")
 
 # The ledger: a second run appends a second line, with the strategy and its justification.
-paradox_part3_run(ledger_first
+paradox_lab_run(part3_sync_audit ledger_first
   "--track|tiny|--predict|yes|--strategy|backup|--justification|drop the late ones|--ledger|${_p3_out}/ledger_twice.jsonl" 0)
 set_tests_properties(${_p3_prefix}.ledger_first PROPERTIES FIXTURES_SETUP part3_ledger_first)
-paradox_part3_run(ledger_second
+paradox_lab_run(part3_sync_audit ledger_second
   "--track|tiny|--predict|no|--strategy|async|--justification|raw throughput|--ledger|${_p3_out}/ledger_twice.jsonl" 0)
 set_tests_properties(${_p3_prefix}.ledger_second PROPERTIES FIXTURES_REQUIRED
-                     "part3_clean;part3_ledger_first" FIXTURES_SETUP part3_ledger_second)
+                     "part3_sync_audit_clean;part3_ledger_first" FIXTURES_SETUP part3_ledger_second)
 add_test(NAME ${_p3_prefix}.ledger_lines
          COMMAND ${CMAKE_COMMAND} -DLEDGER=${_p3_out}/ledger_twice.jsonl -DLINES=2
                  -P "${CMAKE_CURRENT_SOURCE_DIR}/examples/check_ledger_lines.cmake")
@@ -127,16 +117,19 @@ foreach(case "negative_fraction|--slow-fraction|-0.1|--slow-fraction must be a n
   endif()
   list(APPEND parts --out "${_p3_out}/bad_${name}" --ledger "${_p3_out}/bad_${name}/ledger.jsonl")
   string(REPLACE ";" "|" args "${parts}")
-  paradox_part3_run(bad_input.${name} "${args}" 2 "-DSTDERR_MATCH=${expected}" -DONE_LINE_STDERR=ON
+  paradox_lab_run(part3_sync_audit bad_input.${name} "${args}" 2 "-DSTDERR_MATCH=${expected}" -DONE_LINE_STDERR=ON
                     "-DABSENT=${_p3_out}/bad_${name}")
 endforeach()
 
 # The shipped scenarios run; flags win over them.
 foreach(scenario part3_cloud part3_edge part3_mobile part3_tiny)
-  paradox_part3_run(scenario.${scenario}
+  paradox_lab_run(part3_sync_audit scenario.${scenario}
     "--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/${scenario}.toml|--predict|yes" 0
     "-DSTDOUT_MATCH=Scenario: .*THE ANSWER.*REFLECTION")
 endforeach()
-paradox_part3_run(scenario.flags_win
+paradox_lab_run(part3_sync_audit scenario.flags_win
   "--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/part3_tiny.toml|--slow-fraction|0.2|--predict|yes" 0
   "-DSTDOUT_MATCH=Stragglers: a share f = 20[.]0% .set by --slow-fraction.*Your strategy: synchronous with backup workers")
+
+# Files: a failed ledger leaves no figures, a bad --out is refused, a closed stdout is an error.
+paradox_lab_file_checks(part3_sync_audit "${_p3_out}" "--predict|yes")

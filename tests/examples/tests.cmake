@@ -1,5 +1,6 @@
 # Runs of the lab walk-throughs (examples/part*), non-interactive: --predict answers the
 # prediction lock, --out writes the figure into the build tree, --ledger a JSON Lines file.
+include("${CMAKE_CURRENT_LIST_DIR}/lab_runs.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/part2.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/part3.cmake")
 if(NOT TARGET part1_communication_wall)
@@ -8,19 +9,9 @@ endif()
 
 set(_p1 "$<TARGET_FILE:part1_communication_wall>")
 set(_p1_out "${CMAKE_CURRENT_BINARY_DIR}/examples/part1")
-set(_p1_expect "${CMAKE_CURRENT_SOURCE_DIR}/examples/run_expect.cmake")
 set(_p1_prefix "examples.part1_communication_wall")
 
-# paradox_part1_run(<name> <arguments separated by |> <exit status> [-D<check>=<value>...]): one
-# run of the walk-through, checked by run_expect.cmake (which lists the checks).
-function(paradox_part1_run name args expected_exit)
-  add_test(NAME ${_p1_prefix}.${name}
-           COMMAND ${CMAKE_COMMAND} -DEXE=${_p1} "-DARGS=${args}" -DEXPECT_EXIT=${expected_exit}
-                   ${ARGN} -P ${_p1_expect})
-endfunction()
-
-add_test(NAME ${_p1_prefix}.clean COMMAND ${CMAKE_COMMAND} -E rm -rf "${_p1_out}")
-set_tests_properties(${_p1_prefix}.clean PROPERTIES FIXTURES_SETUP part1_clean)
+paradox_lab_outputs_dir(part1_communication_wall "${_p1_out}")
 
 # The numbers, derived here from the formulas and the catalog figures, not from the code under
 # test. Ring all-reduce of M bytes over N ranks: T_ring = 2(N-1) a + 2(N-1)/N M/b. Hierarchical
@@ -62,10 +53,10 @@ set(_p1_expect_mobile "-DSPEEDUP=1.062759076:1.062759078" -DKNEE_SLOW=1 -DKNEE_F
 set(_p1_expect_tiny "-DSPEEDUP=0.6771380830:0.6771380840" -DKNEE_SLOW=9 -DKNEE_FAST=11)
 
 foreach(track cloud edge mobile tiny)
-  paradox_part1_run(${track}
+  paradox_lab_run(part1_communication_wall ${track}
     "--track|${track}|--nodes|64|--predict|b|--math|--out|${_p1_out}/${track}|--ledger|${_p1_out}/ledger_${track}.jsonl"
     0 "-DSTDOUT_MATCH=PREDICTION LOCK.*THE ANSWER.*efficiency [^\n]* against 1 [^\n]* against 8 .*SCALING TABLE.*DIMINISHING RETURNS.*VERDICT.*MATH PEEK.*per direction.*900 GB/s.*never hides more communication than there is compute.*FIGURE")
-  set_tests_properties(${_p1_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part1_clean
+  set_tests_properties(${_p1_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part1_communication_wall_clean
                                                          FIXTURES_SETUP part1_${track})
   add_test(NAME ${_p1_prefix}.${track}.outputs
            COMMAND ${CMAKE_COMMAND} -DDIR=${_p1_out}/${track}
@@ -88,13 +79,13 @@ foreach(case "edge|priced as: federated aggregation through a shared 5G cell.*en
   string(REPLACE ";" "|" extra "${parts}")
   string(REPLACE ";" "_" name "${track};${parts}")
   string(REPLACE "--" "" name "${name}")
-  paradox_part1_run(pattern.${name} "--track|${track}|--nodes|64|--predict|b|${extra}" 0
+  paradox_lab_run(part1_communication_wall pattern.${name} "--track|${track}|--nodes|64|--predict|b|${extra}" 0
                     "-DSTDOUT_MATCH=${expected}")
 endforeach()
 # Gossip (one broadcast per hearable per step): T_sync = N x 92.86 ms on BLE 1M, T(8) = 7.91249 s,
 # T(64) = 6.83924 s -> 1.15692504; one sync = 68,288 x 14.4 mW/0.8 Mb/s + 2 x 68,288 x 13.8
 # mW/0.8 Mb/s = 3.585 mJ (it hears its 2 ring neighbours).
-paradox_part1_run(pattern.tiny_gossip_speedup "--track|tiny|--pattern|gossip|--nodes|64|--predict|b" 0
+paradox_lab_run(part1_communication_wall pattern.tiny_gossip_speedup "--track|tiny|--pattern|gossip|--nodes|64|--predict|b" 0
                   "-DSTDOUT_MATCH=speedup     1[.]16x")
 foreach(net slow fast)
   add_test(NAME ${_p1_prefix}.cloud_unchanged.${net}
@@ -110,15 +101,15 @@ foreach(pair "cloud|infiniband" "cloud|ethernet" "edge|5g" "edge|wifi" "mobile|t
   string(REPLACE "|" ";" parts "${pair}")
   list(GET parts 0 track)
   list(GET parts 1 net)
-  paradox_part1_run(network.${track}.${net} "--track|${track}|--network|${net}|--predict|5.5" 0
+  paradox_lab_run(part1_communication_wall network.${track}.${net} "--track|${track}|--network|${net}|--predict|5.5" 0
                     "-DSTDOUT_MATCH=THE ANSWER")
 endforeach()
 
 # stdin is not a terminal and --predict is absent: the question is skipped, and it says so.
-paradox_part1_run(no_terminal_skips_prediction "--track|tiny" 0 -DINPUT_FILE=/dev/null
+paradox_lab_run(part1_communication_wall no_terminal_skips_prediction "--track|tiny" 0 -DINPUT_FILE=/dev/null
                   "-DSTDOUT_MATCH=not a terminal.*prediction skipped")
 
-paradox_part1_run(help --help 0
+paradox_lab_run(part1_communication_wall help --help 0
   "-DSTDOUT_MATCH=--track.*--scenario.*--predict.*--math.*--ledger.*--out.*--nodes.*--network.*--max-nodes.*--overlap.*--model.*--pattern.*--algo")
 
 # The verdict line words the models' comparison with the ideal, whatever was predicted: never
@@ -168,7 +159,6 @@ foreach(case "nodes_zero|--nodes|0|--nodes must be a whole number in .2, 1000000
              "track_empty|--track|<empty>|--track must be one of cloud.edge.mobile.tiny .got \"\"."
              "predict_zero|--predict|0|--predict must be one of a.b.c, exact.less.more or a number"
              "nodes_beyond_models|--nodes|10000000|--nodes must be <= 9999992"
-             "out_is_a_file|--out|${CMAKE_CURRENT_SOURCE_DIR}/examples/tests.cmake|--out: .* is not a directory"
              "ledger_is_a_folder|--ledger|${CMAKE_CURRENT_SOURCE_DIR}/examples|--ledger: .* is a directory"
              "scenario_is_a_folder|--scenario|${CMAKE_CURRENT_SOURCE_DIR}/examples|cannot read .* .not a regular file."
              "hex_control|--scenario|${CMAKE_CURRENT_SOURCE_DIR}/examples/hex_nodes_scenario.toml|hex_nodes_scenario.toml:3: controls.nodes must be a whole number [^(]*.got 0x10.")
@@ -180,20 +170,20 @@ foreach(case "nodes_zero|--nodes|0|--nodes must be a whole number in .2, 1000000
     list(APPEND parts --predict b)  # so that an error cannot hide behind a skipped question
   endif()
   string(REPLACE ";" "|" args "${parts}")
-  paradox_part1_run(bad_input.${name} "${args}" 2 "-DSTDERR_MATCH=${expected}"
+  paradox_lab_run(part1_communication_wall bad_input.${name} "${args}" 2 "-DSTDERR_MATCH=${expected}"
                     -DONE_LINE_STDERR=ON)
 endforeach()
 
 # Scenario files: the shipped examples run; broken ones name the file, line and key, exit 2.
 foreach(scenario cloud_slow_ethernet edge_rural_lte)
-  paradox_part1_run(scenario.${scenario}
+  paradox_lab_run(part1_communication_wall scenario.${scenario}
                     "--scenario|${PROJECT_SOURCE_DIR}/examples/scenarios/${scenario}.toml|--predict|b"
                     0 "-DSTDOUT_MATCH=Scenario: .*THE ANSWER")
 endforeach()
 set(_p1_cloud_slow_ethernet "${PROJECT_SOURCE_DIR}/examples/scenarios/cloud_slow_ethernet.toml")
-paradox_part1_run(scenario.overrides_apply "--scenario|${_p1_cloud_slow_ethernet}|--predict|b" 0
+paradox_lab_run(part1_communication_wall scenario.overrides_apply "--scenario|${_p1_cloud_slow_ethernet}|--predict|b" 0
   "-DSTDOUT_MATCH=Cloud Titan on a budget.*up to 256 GPUs.*On 10 GbE, shared with storage, 8 GPUs -> 64 GPUs")
-paradox_part1_run(scenario.flags_win
+paradox_lab_run(part1_communication_wall scenario.flags_win
                   "--scenario|${_p1_cloud_slow_ethernet}|--network|ib|--nodes|32|--predict|b" 0
                   "-DSTDOUT_MATCH=On InfiniBand[^\n]*, 8 GPUs -> 32 GPUs")
 foreach(case "malformed_scenario|malformed_scenario.toml:9: network.slow.bandwidth must be a bandwidth"
@@ -202,7 +192,7 @@ foreach(case "malformed_scenario|malformed_scenario.toml:9: network.slow.bandwid
   string(REPLACE "|" ";" parts "${case}")
   list(GET parts 0 name)
   list(GET parts 1 expected)
-  paradox_part1_run(scenario.${name}
+  paradox_lab_run(part1_communication_wall scenario.${name}
                     "--scenario|${CMAKE_CURRENT_SOURCE_DIR}/examples/${name}.toml|--predict|b" 2
                     "-DSTDERR_MATCH=${expected}" -DONE_LINE_STDERR=ON)
 endforeach()
@@ -220,34 +210,22 @@ endif()
 # Files: a failed run leaves nothing behind, names from scenario text stay inside --out, and the
 # ledger stays one record per line.
 set(_p1_examples "${CMAKE_CURRENT_SOURCE_DIR}/examples")
-paradox_part1_run(files.empty_track_strings
+paradox_lab_run(part1_communication_wall files.empty_track_strings
   "--scenario|${_p1_examples}/empty_strings_scenario.toml|--predict|b|--out|${_p1_out}/empty_strings"
   2 "-DSTDERR_MATCH=empty_strings_scenario.toml:4: track.name must be a non-empty string"
   -DONE_LINE_STDERR=ON "-DABSENT=${_p1_out}/empty_strings")
-paradox_part1_run(files.scenario_key_stays_inside_out
+paradox_lab_run(part1_communication_wall files.scenario_key_stays_inside_out
   "--scenario|${_p1_examples}/escaping_key_scenario.toml|--predict|b|--out|${_p1_out}/contained/inner"
   0 "-DPRESENT=${_p1_out}/contained/inner/part1_escaped_scaling_efficiency.csv"
   "-DABSENT=${_p1_out}/escaped_scaling_efficiency.csv|${_p1_out}/contained/escaped_scaling_efficiency.csv")
-paradox_part1_run(files.failed_ledger_leaves_no_figures
-  "--predict|b|--out|${_p1_out}/ledger_failed|--ledger|${_p1_out}" 2
-  "-DSTDERR_MATCH=--ledger: .* is a directory" -DONE_LINE_STDERR=ON
-  "-DABSENT=${_p1_out}/ledger_failed")
-paradox_part1_run(files.closed_stdout_is_an_error
-  "--predict|b|--out|${_p1_out}/full_stdout|--ledger|${_p1_out}/full_stdout.jsonl" 2
-  -DOUTPUT_FILE=/dev/full "-DSTDERR_MATCH=cannot write to standard output" -DONE_LINE_STDERR=ON
-  "-DABSENT=${_p1_out}/full_stdout|${_p1_out}/full_stdout.jsonl")
-set_tests_properties(${_p1_prefix}.files.empty_track_strings
-                     ${_p1_prefix}.files.scenario_key_stays_inside_out
-                     ${_p1_prefix}.files.failed_ledger_leaves_no_figures
-                     ${_p1_prefix}.files.closed_stdout_is_an_error
-                     PROPERTIES FIXTURES_REQUIRED part1_clean)
+paradox_lab_file_checks(part1_communication_wall "${_p1_out}" "--predict|b")
 # A ledger whose last record lost its newline: the next record starts on a line of its own.
 add_test(NAME ${_p1_prefix}.files.ledger_copy
          COMMAND ${CMAKE_COMMAND} -E copy "${_p1_examples}/ledger_without_newline.jsonl"
                  "${_p1_out}/ledger_without_newline.jsonl")
-set_tests_properties(${_p1_prefix}.files.ledger_copy PROPERTIES FIXTURES_REQUIRED part1_clean
+set_tests_properties(${_p1_prefix}.files.ledger_copy PROPERTIES FIXTURES_REQUIRED part1_communication_wall_clean
                                                                 FIXTURES_SETUP part1_ledger_copy)
-paradox_part1_run(files.ledger_without_final_newline
+paradox_lab_run(part1_communication_wall files.ledger_without_final_newline
   "--track|tiny|--predict|b|--ledger|${_p1_out}/ledger_without_newline.jsonl" 0)
 set_tests_properties(${_p1_prefix}.files.ledger_without_final_newline PROPERTIES
                      FIXTURES_REQUIRED part1_ledger_copy FIXTURES_SETUP part1_ledger_appended)
@@ -259,7 +237,7 @@ set_tests_properties(${_p1_prefix}.files.ledger_lines PROPERTIES
 
 # Part 1 against the textbook: its algorithm names, and the cloud's commodity node whose 8 GPUs
 # share one 10 GbE NIC.
-paradox_part1_run(textbook.algorithm_alias "--track|cloud|--algo|butterfly|--predict|b" 0
+paradox_lab_run(part1_communication_wall textbook.algorithm_alias "--track|cloud|--algo|butterfly|--predict|b" 0
                   "-DSTDOUT_MATCH=algorithm rabenseifner")
-paradox_part1_run(textbook.shared_nic "--predict|b" 0
+paradox_lab_run(part1_communication_wall textbook.shared_nic "--predict|b" 0
   "-DSTDOUT_MATCH=slow = 10 Gigabit Ethernet [^\n]*one NIC per node of 8 GPUs: 1.25 Gb/s per GPU.*DIMINISHING RETURNS [(]adding a node of 8 GPUs[^\n]*whole nodes[)].*slow [^\n]*N = 32 GPUs = 4 nodes")
