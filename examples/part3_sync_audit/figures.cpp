@@ -13,22 +13,16 @@
 
 namespace paradox::part3 {
 
-namespace {
+std::string fleet_words(const lab::Session& s, const Plan& p) {
+  return std::string(s.track().track.name) + ", " + lab::count_of(p.workers, s.track());
+}
 
-constexpr const char* blue = "#1f77b4";
-constexpr const char* orange = "#ff7f0e";
-constexpr const char* green = "#2ca02c";
-constexpr const char* red = "#d62728";
-constexpr const char* grey = "#7f7f7f";
+namespace {
 
 // A bar's value (thousands of dollars) as money: "$1.07M", "-$2.3M".
 std::string money_text(double thousands) {
   const std::string text = to_string(std::abs(thousands) * 1e3 * dollars);
   return thousands < 0.0 ? "-" + text : text;
-}
-
-std::string fleet_words(const lab::Session& s, const Plan& p) {
-  return std::string(s.track().track.name) + ", " + lab::count_of(p.workers, s.track());
 }
 
 figures::Axis straggler_axis(const Plan& p) {

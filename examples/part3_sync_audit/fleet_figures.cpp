@@ -16,18 +16,6 @@ namespace paradox::part3 {
 
 namespace {
 
-constexpr const char* blue = "#1f77b4";
-constexpr const char* orange = "#ff7f0e";
-constexpr const char* green = "#2ca02c";
-constexpr const char* red = "#d62728";
-constexpr const char* purple = "#9467bd";
-constexpr const char* grey = "#7f7f7f";
-constexpr const char* black = "#000000";
-
-std::string fleet_words(const lab::Session& s, const Plan& p) {
-  return std::string(s.track().track.name) + ", " + lab::count_of(p.workers, s.track());
-}
-
 figures::Figure consensus(const lab::Session& s, const Plan& p) {
   const GossipStudy& g = *p.gossip;
   figures::Figure f;

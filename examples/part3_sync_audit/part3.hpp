@@ -19,6 +19,16 @@
 
 namespace paradox::part3 {
 
+/// The figures' colours (matplotlib's "tab10", like paradox/figures/svg.hpp's palette), one name
+/// per colour so that a series keeps its colour across the part's figures.
+inline constexpr const char* blue = "#1f77b4";
+inline constexpr const char* orange = "#ff7f0e";
+inline constexpr const char* green = "#2ca02c";
+inline constexpr const char* red = "#d62728";
+inline constexpr const char* purple = "#9467bd";
+inline constexpr const char* grey = "#7f7f7f";
+inline constexpr const char* black = "#000000";
+
 /// The modes the walk-through compares, and the strategies a student may defend.
 inline const std::vector<std::string> mode_keys{"sync", "async", "ssp"};
 inline const std::vector<std::string> strategy_keys{"sync", "async", "ssp", "backup", "ksync",
@@ -249,6 +259,8 @@ void fleet_math_peek(std::ostream& out, const Plan& p);
 void add_fleet_figures(lab::Session& s, const Plan& p);
 
 void add_figures(lab::Session& s, const Plan& p);
+/// The fleet as figure titles name it: "Cloud Titan, 1024 GPUs".
+[[nodiscard]] std::string fleet_words(const lab::Session& s, const Plan& p);
 void math_peek(std::ostream& out, const Plan& p);
 
 }  // namespace paradox::part3
