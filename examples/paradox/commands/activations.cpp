@@ -12,7 +12,7 @@
 #include "shell/output.hpp"
 #include "shell/show.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::activations_command {
 namespace {
 
 // Shapes above these are no model anyone trains; they keep s b h within a double's integers.
@@ -109,4 +109,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::activations_command

@@ -11,7 +11,7 @@
 #include "shell/flags.hpp"
 #include "shell/output.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::bubble_command {
 namespace {
 
 // Counts above this are no pipeline anyone runs; the bound keeps p2p sends within 64 bits.
@@ -114,4 +114,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::bubble_command

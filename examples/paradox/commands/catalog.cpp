@@ -18,7 +18,7 @@
 #include "shell/output.hpp"
 #include "shell/show.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::catalog_command {
 namespace {
 
 // A figure's name in Provenance::figures is its JSON key without the unit suffix:
@@ -495,4 +495,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::catalog_command

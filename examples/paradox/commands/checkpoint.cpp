@@ -10,7 +10,7 @@
 #include "shell/output.hpp"
 #include "shell/show.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::checkpoint_command {
 namespace {
 
 struct Flags {
@@ -93,4 +93,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::checkpoint_command

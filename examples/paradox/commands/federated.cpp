@@ -14,7 +14,7 @@
 #include "shell/output.hpp"
 #include "shell/show.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::federated_command {
 namespace {
 
 constexpr int max_clients = 100'000'000;
@@ -38,15 +38,6 @@ struct Flags {
   Watts compute_power{};
 };
 
-CLI::Option* add_real(CLI::App& app, const std::string& flag, double& target,
-                      const std::string& description, double lo, double hi) {
-  text::Field field{command_prefix(app), flag};
-  auto convert = [&target, field, lo, hi](const std::string& value) {
-    target = text::parse_number(value, field, lo, hi);
-  };
-  return app.add_option_function<std::string>(flag, convert, description)->type_name("NUMBER");
-}
-
 Runner define(CLI::App& app) {
   auto flags = std::make_shared<Flags>();
   const std::string prefix = command_prefix(app);
@@ -60,9 +51,9 @@ Runner define(CLI::App& app) {
       ->required();
   radio_flags::add_link(app, flags->link,
                         "Every client's radio (catalog presets, see `paradox radio`)");
-  CLI::Option* compute = add_quantity(
-      app, "--local-compute", flags->local_compute,
-      "Mean local training time of one client per round (default: none, 0 s)");
+  CLI::Option* compute =
+      add_quantity(app, "--local-compute", flags->local_compute,
+                   "Mean local training time of one client per round (default: none, 0 s)");
   CLI::Option* distribution = add_choice(
       app, "--distribution", flags->distribution,
       "Local training time: deterministic (always --local-compute) or exponential (mean "
@@ -70,26 +61,26 @@ Runner define(CLI::App& app) {
       {"deterministic", "exponential"});
   add_fraction(app, "--slow-fraction", flags->slow_fraction,
                "f, the share of clients slowed by --slowdown in a round (default: 0)");
-  add_real(app, "--slowdown", flags->slowdown, "k, a straggler's time over a healthy one (default: 1)",
-           1.0, 1e6);
+  add_number(app, "--slowdown", flags->slowdown,
+             "k, a straggler's time over a healthy one (default: 1)", 1.0, 1e6);
   CLI::Option* deadline = add_quantity(
       app, "--deadline", flags->deadline,
       "Reporting deadline on local training: later clients are dropped (needs --local-compute)");
   add_count(app, "--compression-bits", flags->compression_bits,
             "Bits per uploaded value, quantised from fp32 (default: 32, no compression)", 1, 32);
-  add_real(app, "--topk", flags->topk,
-                               "Share of the update's values sent, with 32-bit indices "
-                               "(default: 1, dense)",
-                               1e-9, 1.0);
+  add_number(app, "--topk", flags->topk,
+             "Share of the update's values sent, with 32-bit indices "
+             "(default: 1, dense)",
+             1e-9, 1.0);
   add_count(app, "--rounds", flags->rounds, "R, rounds to the target (default: 1)", 1,
             1'000'000'000);
   CLI::Option* cell_up = add_quantity(
       app, "--cell-uplink", flags->cell_uplink,
       "Uplink capacity of the cell or access point, shared by the round's uploads (default: "
       "no limit)");
-  CLI::Option* cell_down = add_quantity(
-      app, "--cell-downlink", flags->cell_downlink,
-      "Downlink capacity shared by the round's downloads (default: no limit)");
+  CLI::Option* cell_down =
+      add_quantity(app, "--cell-downlink", flags->cell_downlink,
+                   "Downlink capacity shared by the round's downloads (default: no limit)");
   CLI::Option* server = add_quantity(
       app, "--server-bandwidth", flags->server_bandwidth,
       "The server's link per direction, shared by the round's clients (default: no limit)");
@@ -106,8 +97,7 @@ Runner define(CLI::App& app) {
       "server / K), reporting_clients, download_energy_j, compute_energy_j, upload_energy_j. "
       "Round structure: McMahan et al. 2017 (FedAvg), Bonawitz et al. 2019.");
 
-  return [flags, prefix, compute, distribution, deadline, cell_up, cell_down,
-          server]() -> Report {
+  return [flags, prefix, compute, distribution, deadline, cell_up, cell_down, server]() -> Report {
     if (flags->sampled > flags->clients)
       reject(prefix, "--sampled", "be <= --clients = " + std::to_string(flags->clients),
              std::to_string(flags->sampled));
@@ -116,21 +106,21 @@ Runner define(CLI::App& app) {
     if (distribution->count() > 0 && compute->count() == 0)
       throw usage_error(prefix + ": --distribution needs --local-compute");
 
-    energy::FederatedRound in{.clients = flags->clients,
-                              .sampled = flags->sampled,
-                              .model = flags->model,
-                              .compression = {.quantization_bits = flags->compression_bits,
-                                              .topk_fraction = flags->topk},
-                              .radio = radio_flags::link(flags->link),
-                              .compute_power = flags->compute_power,
-                              .rounds = flags->rounds};
+    energy::FederatedRound in{
+        .clients = flags->clients,
+        .sampled = flags->sampled,
+        .model = flags->model,
+        .compression = {.quantization_bits = flags->compression_bits, .topk_fraction = flags->topk},
+        .radio = radio_flags::link(flags->link),
+        .compute_power = flags->compute_power,
+        .rounds = flags->rounds};
     if (compute->count() > 0)
-      in.local_compute = sync::StepTime{.shape = flags->distribution == "exponential"
-                                                     ? sync::Shape::exponential
-                                                     : sync::Shape::deterministic,
-                                        .mean = flags->local_compute,
-                                        .slow_fraction = flags->slow_fraction,
-                                        .slowdown_ratio = flags->slowdown};
+      in.local_compute =
+          sync::StepTime{.shape = flags->distribution == "exponential" ? sync::Shape::exponential
+                                                                       : sync::Shape::deterministic,
+                         .mean = flags->local_compute,
+                         .slow_fraction = flags->slow_fraction,
+                         .slowdown_ratio = flags->slowdown};
     if (deadline->count() > 0) in.deadline = flags->deadline;
     if (cell_up->count() > 0) in.cell_uplink = flags->cell_uplink;
     if (cell_down->count() > 0) in.cell_downlink = flags->cell_downlink;
@@ -163,8 +153,8 @@ Runner define(CLI::App& app) {
     table.add_row({"local training", show(c.compute_time), show(c.compute_energy)});
     table.add_row({"upload", show(c.upload_time), show(c.upload_energy)});
     table.add_row({"round", show(c.round_time), show(c.round_energy)});
-    table.add_row({std::to_string(flags->rounds) + " rounds", show(c.total_time),
-                   show(c.total_energy)});
+    table.add_row(
+        {std::to_string(flags->rounds) + " rounds", show(c.total_time), show(c.total_energy)});
     report.text = std::to_string(flags->sampled) + " of " + std::to_string(flags->clients) +
                   " clients over " + flags->link + ", " + show(flags->model) + " model, " +
                   show(c.upload_per_client) + " upload each, dropped " +
@@ -180,4 +170,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::federated_command

@@ -14,7 +14,7 @@
 #include "shell/output.hpp"
 #include "shell/show.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::gossip_command {
 namespace {
 
 namespace dec = paradox::decentralized;
@@ -283,4 +283,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::gossip_command

@@ -14,7 +14,7 @@
 #include "shell/output.hpp"
 #include "shell/show.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::layout_command {
 namespace {
 
 namespace pj = parallel_job;
@@ -181,4 +181,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::layout_command

@@ -15,7 +15,7 @@
 #include "shell/output.hpp"
 #include "shell/show.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::mfu_command {
 namespace {
 
 constexpr int max_size = std::numeric_limits<int>::max();
@@ -188,4 +188,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::mfu_command

@@ -13,7 +13,7 @@
 #include "shell/output.hpp"
 #include "shell/show.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::mtbf_command {
 namespace {
 
 // Counts of a kind of component in one node, and of nodes in a fleet.
@@ -117,4 +117,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::mtbf_command

@@ -10,7 +10,7 @@
 #include "shell/flags.hpp"
 #include "shell/output.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::params_command {
 namespace {
 
 constexpr int max_size = std::numeric_limits<int>::max();
@@ -139,4 +139,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::params_command

@@ -16,7 +16,7 @@
 #include "shell/output.hpp"
 #include "shell/show.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::scaling_command {
 namespace {
 
 // Above this many points the table keeps only the powers of two, the diminishing-returns point
@@ -201,4 +201,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::scaling_command

@@ -14,7 +14,7 @@
 #include "shell/show.hpp"
 #include "step_distribution.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::stragglers_command {
 namespace {
 
 // Above a million workers the per-worker K-sync sums get slow; no synchronous job is larger.
@@ -146,4 +146,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::stragglers_command

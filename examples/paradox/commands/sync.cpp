@@ -15,7 +15,7 @@
 #include "shell/show.hpp"
 #include "step_distribution.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::sync_command {
 namespace {
 
 // The SSP simulation costs steps x workers draws; a million workers is beyond any fleet here.
@@ -198,4 +198,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::sync_command

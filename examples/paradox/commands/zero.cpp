@@ -13,7 +13,7 @@
 #include "shell/output.hpp"
 #include "shell/show.hpp"
 
-namespace paradox::cli {
+namespace paradox::cli::zero_command {
 namespace {
 
 // Above 10^18 parameters or bytes per parameter no result is meaningful.
@@ -124,4 +124,4 @@ Runner define(CLI::App& app) {
      .define = define});
 
 }  // namespace
-}  // namespace paradox::cli
+}  // namespace paradox::cli::zero_command
