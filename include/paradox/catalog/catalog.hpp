@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "paradox/catalog/accelerators.hpp"
+#include "paradox/catalog/cells.hpp"
 #include "paradox/catalog/clusters.hpp"
 #include "paradox/catalog/edge_devices.hpp"
 #include "paradox/catalog/failure_records.hpp"
