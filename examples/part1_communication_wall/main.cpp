@@ -30,36 +30,6 @@ using lab::count_of;
 using lab::NetworkChoice;
 using text::percent;
 
-// figures::build draws the all-reduce curves of scaling::evaluate; on an edge track the curves
-// and the diminishing-returns points are redrawn from the pattern's points (Plan::point), on the
-// same grid, so that the figure shows what the table shows.
-void redraw_edge_curves(figures::ScalingEfficiencyFigure& fig, const Plan& p, double batch) {
-  figures::Figure& f = fig.figure;
-  const auto y = [&](const scaling::ScalingPoint& r) {
-    return batch > 0.0 ? batch / value_in<second_unit>(r.step_time) : r.speedup;
-  };
-  for (std::size_t i = 0; i < networks.size(); ++i)
-    for (figures::Point& pt : f.series[i + 1].points)
-      pt.y = y(p.point(networks[i], static_cast<int>(std::lround(pt.x))));
-  f.series.resize(1 + networks.size());
-  f.markers.clear();
-  for (std::size_t i = 0; i < networks.size(); ++i) {
-    const auto& k = p.knee[Plan::at(networks[i])];
-    if (!k) continue;
-    const double yk = y(p.point(networks[i], k->workers));
-    const std::string color = f.series[i + 1].color;
-    f.series.push_back({.name = f.series[i + 1].name + ": diminishing returns at N = " +
-                                std::to_string(k->workers),
-                        .points = {{static_cast<double>(k->workers), yk}},
-                        .style = figures::Style::points,
-                        .color = color});
-    f.markers.push_back({.x = static_cast<double>(k->workers),
-                         .y = yk,
-                         .text = "N = " + std::to_string(k->workers),
-                         .color = color});
-  }
-}
-
 // The question and the figure; the numbers come from part1::evaluate (plan.cpp).
 Plan prepare(lab::Session& s, const Controls& c) {
   const Plan p = evaluate(s, c);
@@ -73,19 +43,20 @@ Plan prepare(lab::Session& s, const Controls& c) {
                      {"more", "no, more than " + ideal + " faster", {"superlinear"}}},
          .number_hint = "or type the speedup you expect, e.g. 5.5"});
   const catalog::TrackWorkload& w = t.track.workload;
-  figures::ScalingEfficiencyFigure fig =
+  const figures::ScalingEfficiencyFigure fig =
       figures::build({.title = std::string(t.track.name) + ": throughput vs " + t.worker_plural +
                                " (" + to_string(p.chosen().gradient) +
                                (p.edge() ? " synchronised per step)" : " all-reduced per step)"),
                       .worker_label = lab::capitalised(t.worker_plural),
-                      .networks = {{lab::network_label(t, networks[0]), p.input[0], "#d62728"},
-                                   {lab::network_label(t, networks[1]), p.input[1], "#1f77b4"}},
+                      .networks = {{lab::network_label(t, networks[0]), p.input[0], "#d62728",
+                                    p.communication(networks[0])},
+                                   {lab::network_label(t, networks[1]), p.input[1], "#1f77b4",
+                                    p.communication(networks[1])}},
                       .max_workers = p.max_nodes,
                       .threshold = threshold,
                       .samples_per_step = std::llround(std::clamp(w.global_batch, 0.0, 1e15)),
                       .sample_unit = w.batch_unit.empty() ? "samples" : std::string(w.batch_unit),
                       .highlight_workers = p.nodes});
-  if (p.edge()) redraw_edge_curves(fig, p, w.global_batch);
   s.add_figure("scaling_efficiency", fig.figure);
   return p;
 }
@@ -95,11 +66,11 @@ void one_sync(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
   const EdgePattern& e = p.chosen_pattern();
   const DeviceSync& d = *p.device_sync;
   const std::string noun(t.track.worker_noun);
-  out << "ONE SYNC (per " << noun << ", energy::evaluate(RadioSync) at N = "
-      << p.nodes << ")\n  priced as: " << e.priced_as << "\n  shared:    " << e.sharing
-      << "\n  time      " << to_string(p.to.communication_time) << " for the round; this "
-      << noun << " sends " << to_string(d.upload) << " at " << format_bits(d.up_rate)
-      << " and receives " << to_string(d.download) << " at " << format_bits(d.down_rate) << "\n"
+  out << "ONE SYNC (per " << noun << ", energy::evaluate(RadioSync) at N = " << p.nodes
+      << ")\n  priced as: " << e.priced_as << "\n  shared:    " << e.sharing << "\n  time      "
+      << to_string(p.to.communication_time) << " for the round; this " << noun << " sends "
+      << to_string(d.upload) << " at " << format_bits(d.up_rate) << " and receives "
+      << to_string(d.download) << " at " << format_bits(d.down_rate) << "\n"
       << "  energy    " << text::number(value_in<joule_unit>(d.sync.total), 4) << " J per sync ("
       << "promotion " << text::number(value_in<joule_unit>(d.sync.promotion), 3) << " J, upload "
       << text::number(value_in<joule_unit>(d.sync.upload), 3) << " J, download "
@@ -116,16 +87,15 @@ void one_sync(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
         << " (Metropolis weights), where the star is exact in one\n";
   if (d.day) {
     const energy::DailyDrain& day = *d.day;
-    out << "  battery   " << text::number(value_in<joule_unit>(day.sync), 4)
-        << " J/day of syncs (" << text::number(day.syncs, 4) << " syncs, one per step all day) + "
-        << text::number(value_in<joule_unit>(day.idle), 4) << " J idle = "
-        << percent(day.battery_fraction) << " of the "
+    out << "  battery   " << text::number(value_in<joule_unit>(day.sync), 4) << " J/day of syncs ("
+        << text::number(day.syncs, 4) << " syncs, one per step all day) + "
+        << text::number(value_in<joule_unit>(day.idle), 4)
+        << " J idle = " << percent(day.battery_fraction) << " of the "
         << text::number(value_in<joule_unit>(p.device.battery_capacity), 4) << " J battery per day"
         << (day.lasts_the_day ? "" : ": the charge does not last the day") << "\n";
     out << "            ";
     if (d.min_interval)
-      out << "the sync interval that keeps a day's charge: " << to_string(*d.min_interval)
-          << "\n";
+      out << "the sync interval that keeps a day's charge: " << to_string(*d.min_interval) << "\n";
     else
       out << "the idle floor alone (" << to_string(p.device.idle_power)
           << ") empties the battery in a day, whatever the sync interval\n";
@@ -151,8 +121,8 @@ void answer(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
       << " of it)\n    efficiency  " << percent(p.to.efficiency) << " against 1 "
       << t.track.worker_noun << " (S(N)/N), " << percent(p.speedup / p.ideal) << " against "
       << count_of(p.base, t) << " (the question's start)\n    "
-      << (p.edge() ? "sync        " : "all-reduce  ")
-      << to_string(p.to.communication_time) << " per step at N = " << p.nodes << ", "
+      << (p.edge() ? "sync        " : "all-reduce  ") << to_string(p.to.communication_time)
+      << " per step at N = " << p.nodes << ", "
       << (exposed ? text::percent_beside(share, 0.0) : percent(share))
       << " of the step is exposed communication\n  ";
   if (p.relation == Comparison::less && p.speedup >= 0.99 * p.ideal)
@@ -169,8 +139,9 @@ void answer(std::ostream& out, const lab::LabTrack& t, const Plan& p) {
                      : "and its latency term grows with N).");
   else if (p.relation == Comparison::less)
     out << "No: the compute shrinks " << p.ideal_text << " but every step still has to "
-        << (p.edge() ? "synchronise " : "all-reduce ") << payload << ", and that does not shrink with more "
-        << t.worker_plural << (p.edge() ? " (it grows: they share the channel, cell or server)." : ".");
+        << (p.edge() ? "synchronise " : "all-reduce ") << payload
+        << ", and that does not shrink with more " << t.worker_plural
+        << (p.edge() ? " (it grows: they share the channel, cell or server)." : ".");
   else if (exact && !(p.chosen().gradient > 0.0 * bytes))
     out << "Yes: with nothing to all-reduce there is no communication to pay.";
   else if (exact && !exposed)
@@ -248,8 +219,7 @@ void present(lab::Session& s, const Plan& p) {
   else
     out << ". Every step all-reduces " << to_string(p.chosen().gradient) << " of " << p.model_key
         << " gradients; one ";
-  out << t.track.worker_noun << " alone needs "
-      << to_string(t.track.compute_time_one_worker)
+  out << t.track.worker_noun << " alone needs " << to_string(t.track.compute_time_one_worker)
       << " per step.\n Networks: slow = " << lab::describe_network(t, networks[0])
       << (p.per_node > 1 ? ",\n           fast = " : ", fast = ")
       << lab::describe_network(t, networks[1]) << ".\n";
@@ -278,22 +248,23 @@ void present(lab::Session& s, const Plan& p) {
   }
   const scaling::ScalingInput& in = p.chosen();
   nlohmann::json choices = {{"nodes", p.nodes},
-            {"from_nodes", p.base},
-            {"network", lab::to_string(p.choice)},
-            {"network_name", lab::network_name(t, p.choice)},
-            {"max_nodes", p.max_nodes},
-            {"overlap", in.overlap_fraction},
-            {"model", p.model_key},
-            {"algorithm", comm::to_string(in.algorithm)}};
-  nlohmann::json results = {{"speedup", p.speedup},
-            {"ideal_speedup", p.ideal},
-            {"efficiency_vs_ideal", p.speedup / p.ideal},
-            {"efficiency_vs_one_worker", p.to.efficiency},
-            {"step_time_s", value_in<second_unit>(p.to.step_time)},
-            {"communication_time_s", value_in<second_unit>(p.to.communication_time)},
-            {"workers_per_node", p.per_node},
-            {"diminishing_returns", knees},
-            {"answer", lab::key_of(p.relation)}};
+                            {"from_nodes", p.base},
+                            {"network", lab::to_string(p.choice)},
+                            {"network_name", lab::network_name(t, p.choice)},
+                            {"max_nodes", p.max_nodes},
+                            {"overlap", in.overlap_fraction},
+                            {"model", p.model_key},
+                            {"algorithm", comm::to_string(in.algorithm)}};
+  nlohmann::json results = {
+      {"speedup", p.speedup},
+      {"ideal_speedup", p.ideal},
+      {"efficiency_vs_ideal", p.speedup / p.ideal},
+      {"efficiency_vs_one_worker", p.to.efficiency},
+      {"step_time_s", value_in<second_unit>(p.to.step_time)},
+      {"communication_time_s", value_in<second_unit>(p.to.communication_time)},
+      {"workers_per_node", p.per_node},
+      {"diminishing_returns", knees},
+      {"answer", lab::key_of(p.relation)}};
   if (p.edge()) {
     const DeviceSync& d = *p.device_sync;
     choices["pattern"] = p.chosen_pattern().priced_as;

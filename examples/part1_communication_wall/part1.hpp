@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -53,8 +54,8 @@ enum class PatternKind {
 
 struct EdgePattern {
   PatternKind kind = PatternKind::allreduce;
-  std::string priced_as;        // "federated aggregation through a shared 5G cell", ...
-  RadioLink radio{};            // the device's radio (the track's network, as a scenario left it)
+  std::string priced_as;  // "federated aggregation through a shared 5G cell", ...
+  RadioLink radio{};      // the device's radio (the track's network, as a scenario left it)
   energy::FederatedRound round{};   // federated: the round at N = 1 (sampled is set per N)
   energy::SharedChannel channel{};  // star, gossip: the shared BLE channel
   int gossip_degree = 2;            // gossip: neighbours each hearable hears (a ring)
@@ -63,13 +64,13 @@ struct EdgePattern {
 
 // What one synchronisation costs one device, and its day (battery devices only).
 struct DeviceSync {
-  energy::RadioSyncEnergy sync{};               // energy::evaluate(RadioSync) at the shared rates
-  Bytes upload{}, download{};                   // bytes this device sends and receives
-  Bandwidth up_rate{}, down_rate{};             // its share of the channel / cell / server
-  Watts average_power{};                        // E_sync / T(N): the radio's draw at one sync a step
-  std::optional<energy::DailyDrain> day;        // syncs back to back all day (battery devices)
-  std::optional<Seconds> min_interval;          // the sync interval that keeps a day's charge
-  std::optional<long long> gossip_rounds;       // gossip: rounds to a 1e-3 consensus on the ring
+  energy::RadioSyncEnergy sync{};          // energy::evaluate(RadioSync) at the shared rates
+  Bytes upload{}, download{};              // bytes this device sends and receives
+  Bandwidth up_rate{}, down_rate{};        // its share of the channel / cell / server
+  Watts average_power{};                   // E_sync / T(N): the radio's draw at one sync a step
+  std::optional<energy::DailyDrain> day;   // syncs back to back all day (battery devices)
+  std::optional<Seconds> min_interval;     // the sync interval that keeps a day's charge
+  std::optional<long long> gossip_rounds;  // gossip: rounds to a 1e-3 consensus on the ring
 };
 
 // Everything the session shows, computed before anything is printed.
@@ -84,15 +85,17 @@ struct Plan {
   Comparison relation = Comparison::exact;
   std::string ideal_text, speedup_text;
   std::vector<scaling::ScalingPoint> rows;
-  std::vector<double> marginal;  // per row, per worker of the next growth step
-  std::array<EdgePattern, 2> pattern{};  // allreduce on the Cloud track
-  EdgeDevice device{};                   // edge tracks: the worker's device (battery, power)
+  std::vector<double> marginal;           // per row, per worker of the next growth step
+  std::array<EdgePattern, 2> pattern{};   // allreduce on the Cloud track
+  EdgeDevice device{};                    // edge tracks: the worker's device (battery, power)
   std::optional<DeviceSync> device_sync;  // edge tracks: one sync at N on the chosen network
   [[nodiscard]] const scaling::ScalingInput& chosen() const { return input[at(choice)]; }
   [[nodiscard]] const EdgePattern& chosen_pattern() const { return pattern[at(choice)]; }
   [[nodiscard]] bool edge() const { return pattern[0].kind != PatternKind::allreduce; }
-  /// One row of the scaling curve on network n: scaling::evaluate for the all-reduce, the
-  /// same step rule on the pattern's T_sync(N) for the edge tracks.
+  /// How N workers synchronise on network n, for scaling::evaluate and the figure: the edge
+  /// pattern's T_sync(N) (sync_time()); empty on the Cloud track (the all-reduce).
+  [[nodiscard]] std::function<Seconds(int)> communication(NetworkChoice n) const;
+  /// One row of the scaling curve on network n (scaling::evaluate with communication(n)).
   [[nodiscard]] scaling::ScalingPoint point(NetworkChoice n, int workers) const;
   static std::size_t at(NetworkChoice c) { return c == NetworkChoice::slow ? 0 : 1; }
 };

@@ -2,6 +2,7 @@
 // the track's own Cluster for each network (the answer, the table rows, the diminishing returns).
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -42,10 +43,17 @@ RadioLink radio_of(const lab::LabTrack& t, NetworkChoice n) {
   const bool slow = n == NetworkChoice::slow;
   RadioLink r = catalog::ble_1m;
   switch (t.track.id) {
-    case TrackId::edge: r = slow ? catalog::nr_lowband : catalog::wifi6; break;
-    case TrackId::mobile: r = slow ? catalog::ble_2m : catalog::wifi6; break;
-    case TrackId::tiny: r = slow ? catalog::ble_1m : catalog::ble_2m; break;
-    case TrackId::cloud: break;
+    case TrackId::edge:
+      r = slow ? catalog::nr_lowband : catalog::wifi6;
+      break;
+    case TrackId::mobile:
+      r = slow ? catalog::ble_2m : catalog::wifi6;
+      break;
+    case TrackId::tiny:
+      r = slow ? catalog::ble_1m : catalog::ble_2m;
+      break;
+    case TrackId::cloud:
+      break;
   }
   const Link& nic = lab::network(t, n).node.nic;
   r.name = nic.name;
@@ -89,14 +97,16 @@ EdgePattern make_pattern(const lab::LabTrack& t, NetworkChoice n, PatternKind ti
   if (t.track.id == TrackId::edge && slow) {
     e.round.cell_uplink = cell_5g().uplink;
     e.round.cell_downlink = cell_5g().downlink;
-    e.priced_as = "federated aggregation through a shared 5G cell (upload the update, the "
-                  "server averages, download the model)";
+    e.priced_as =
+        "federated aggregation through a shared 5G cell (upload the update, the "
+        "server averages, download the model)";
     e.sharing = "one 5G cell (" + cell_figures(cell_5g()) + ") and " + server;
   } else if (t.track.id == TrackId::edge) {
     e.round.cell_uplink = e.radio.uplink;  // one access point: one collision domain
     e.round.cell_downlink = e.radio.downlink;
-    e.priced_as = "federated aggregation through the depot's shared Wi-Fi access point "
-                  "(upload the update, the server averages, download the model)";
+    e.priced_as =
+        "federated aggregation through the depot's shared Wi-Fi access point "
+        "(upload the update, the server averages, download the model)";
     e.sharing = "the depot's access point (its " + format_bits(e.radio.uplink) +
                 " uplink for all the cars) and " + server;
   } else {
@@ -177,37 +187,27 @@ Seconds sync_time(const EdgePattern& e, Bytes payload, int workers) {
       r.model = payload;
       return energy::evaluate(r).round_time;
     }
-    case PatternKind::star: return energy::star_airtime(payload, workers, e.channel);
-    case PatternKind::gossip: return energy::gossip_airtime(payload, workers, e.channel);
-    case PatternKind::allreduce: break;
+    case PatternKind::star:
+      return energy::star_airtime(payload, workers, e.channel);
+    case PatternKind::gossip:
+      return energy::gossip_airtime(payload, workers, e.channel);
+    case PatternKind::allreduce:
+      break;
   }
   return Seconds{};
 }
 
-scaling::ScalingPoint Plan::point(NetworkChoice n, int workers) const {
-  const scaling::ScalingInput& in = input[at(n)];
+std::function<Seconds(int)> Plan::communication(NetworkChoice n) const {
   const EdgePattern& e = pattern[at(n)];
-  if (e.kind == PatternKind::allreduce) return scaling::evaluate(in, workers);
-  // scaling::detail::step_parts's rule (strong scaling, no accumulation) on T_sync(N).
-  const auto parts = [&](int w) {
-    const Seconds compute = in.compute_time / static_cast<double>(w);
-    const Seconds comm = sync_time(e, in.gradient, w);
-    const Seconds exposed = comm - std::min(in.overlap_fraction * comm, compute);
-    return std::pair{comm, compute + exposed};
-  };
-  const auto [comm, step] = parts(workers);
-  const Seconds compute = in.compute_time / static_cast<double>(workers);
-  const double s_n = in.compute_time / step;
-  const double s_next = in.compute_time / parts(workers + 1).second;
-  return {.workers = workers,
-          .step_time = step,
-          .compute_time = compute,
-          .communication_time = comm,
-          .exposed_communication_time = step - compute,
-          .speedup = s_n,
-          .efficiency = s_n / static_cast<double>(workers),
-          .marginal_speedup = s_next - s_n,
-          .communication_to_computation_ratio = comm / compute};
+  if (e.kind == PatternKind::allreduce) return {};
+  return
+      [e, payload = input[at(n)].gradient](int workers) { return sync_time(e, payload, workers); };
+}
+
+scaling::ScalingPoint Plan::point(NetworkChoice n, int workers) const {
+  const std::function<Seconds(int)> sync = communication(n);
+  return sync ? scaling::evaluate(input[at(n)], workers, sync)
+              : scaling::evaluate(input[at(n)], workers);
 }
 
 Plan evaluate(const lab::Session& s, const Controls& c) {
@@ -244,22 +244,10 @@ Plan evaluate(const lab::Session& s, const Controls& c) {
                             .algorithm = lab::parse_algorithm(c.algo, s.field("--algo")),
                             .overlap_fraction = c.overlap,
                             .mode = scaling::Mode::strong};
-    if (!p.edge()) {
-      p.knee[Plan::at(n)] =
-          scaling::diminishing_returns(p.input[Plan::at(n)], p.max_nodes, threshold);
-      continue;
-    }
-    // scaling::diminishing_returns's search (devices come one at a time, g = 1) on the
-    // pattern's curve.
-    double current = p.point(n, 1).speedup;
-    for (int w = 1; w <= p.max_nodes; ++w) {
-      const double next = p.point(n, w + 1).speedup;
-      if (next - current < threshold) {
-        p.knee[Plan::at(n)] = scaling::DiminishingReturns{w, w, 1};
-        break;
-      }
-      current = next;
-    }
+    const std::function<Seconds(int)> sync = p.communication(n);
+    p.knee[Plan::at(n)] =
+        sync ? scaling::diminishing_returns(p.input[Plan::at(n)], p.max_nodes, threshold, sync)
+             : scaling::diminishing_returns(p.input[Plan::at(n)], p.max_nodes, threshold);
   }
   const scaling::ScalingInput& in = p.chosen();
   p.from = p.point(p.choice, p.base);
@@ -278,10 +266,9 @@ Plan evaluate(const lab::Session& s, const Controls& c) {
   std::set<int> ns{p.base, p.nodes, p.max_nodes};
   for (long n = 1; n <= p.max_nodes; n *= 2) ns.insert(static_cast<int>(n));
   if (p.knee[Plan::at(p.choice)]) ns.insert(p.knee[Plan::at(p.choice)]->workers);
-  if (p.edge())
-    for (const int n : ns) p.rows.push_back(p.point(p.choice, n));
-  else
-    p.rows = scaling::sweep(in, std::vector<int>(ns.begin(), ns.end()));
+  const std::vector<int> grid(ns.begin(), ns.end());
+  const std::function<Seconds(int)> sync = p.communication(p.choice);
+  p.rows = sync ? scaling::sweep(in, grid, sync) : scaling::sweep(in, grid);
   // Past one node the fleet grows by whole nodes: the gain per worker of the next node, the
   // quantity diminishing returns is judged on.
   for (const scaling::ScalingPoint& r : p.rows)

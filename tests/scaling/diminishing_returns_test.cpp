@@ -3,12 +3,11 @@
 #include <rapidcheck.h>
 
 #include <catch2/catch.hpp>
-
-#include "scaling/scaling_test_support.hpp"
 #include <cmath>
 #include <optional>
 
 #include "paradox/units.hpp"
+#include "scaling/scaling_test_support.hpp"
 
 using namespace paradox;
 
@@ -18,13 +17,16 @@ namespace {
 scaling::ScalingInput book_job() {
   return {.compute_time = 1.0 * seconds,
           .gradient = 1.0 * gigabytes,
-          .cluster = scaling_test::flat(scaling_test::ab(500.0 * nanoseconds, 50.0 * gigabytes_per_second))};
+          .cluster = scaling_test::flat(
+              scaling_test::ab(500.0 * nanoseconds, 50.0 * gigabytes_per_second))};
 }
 
 scaling::ScalingInput cluster_job(const Bandwidth& inter_node) {
   return {.compute_time = 640.0 * seconds,
           .gradient = 140.0 * gigabytes,
-          .cluster = scaling_test::eight_gpu_nodes(scaling_test::ab(5.0 * microseconds, inter_node), scaling_test::ab(1.0 * microseconds, 450.0 * gigabytes_per_second))};
+          .cluster = scaling_test::eight_gpu_nodes(
+              scaling_test::ab(5.0 * microseconds, inter_node),
+              scaling_test::ab(1.0 * microseconds, 450.0 * gigabytes_per_second))};
 }
 
 }  // namespace
@@ -134,7 +136,9 @@ TEST_CASE("property: a faster link never brings diminishing returns earlier") {
     const scaling::ScalingInput slow{
         .compute_time = static_cast<double>(compute_ms) * milliseconds,
         .gradient = static_cast<double>(gradient_mb) * megabytes,
-        .cluster = scaling_test::flat(scaling_test::ab(static_cast<double>(latency_ns) * nanoseconds, static_cast<double>(bandwidth_mbps) * megabits_per_second)),
+        .cluster = scaling_test::flat(
+            scaling_test::ab(static_cast<double>(latency_ns) * nanoseconds,
+                             static_cast<double>(bandwidth_mbps) * megabits_per_second)),
         .overlap_fraction = overlap_pct / 100.0,
         .mode = weak ? scaling::Mode::weak : scaling::Mode::strong};
     auto fast = slow;
@@ -156,4 +160,32 @@ TEST_CASE("a marginal speedup exactly at the threshold is not below it") {
   job.gradient = 0.0 * bytes;
   CHECK(scaling_test::knee(job, 8, 1.0) == std::nullopt);
   CHECK(scaling_test::knee(job, 8, 1.0 + 1e-9) == 1);
+}
+
+// Another synchronisation model (scaling::CommunicationModel).
+TEST_CASE("diminishing returns on a communication model: the all-reduce model agrees") {
+  const scaling::ScalingInput job = book_job();
+  const auto allreduce = [&](int n) { return scaling::communication_time(job, n); };
+  const auto a = scaling::diminishing_returns(job, 64);
+  const auto b = scaling::diminishing_returns(job, 64, 0.5, allreduce);
+  REQUIRE(a.has_value());
+  REQUIRE(b.has_value());
+  CHECK(b->workers == a->workers);
+}
+
+TEST_CASE("diminishing returns when every worker adds its turn on one shared channel") {
+  // C(N) = N c, a star whose turns take c = 1 ms each (N > 1), T1 = 1 s: S(N) = 1/(1/N + N c).
+  // The gains fall below 0.5 first after N = 15: S(14) = 1/(0.071429 + 0.014) = 11.7057,
+  // S(15) = 1/(0.066667 + 0.015) = 12.2449 (+0.539), S(16) = 1/(0.0625 + 0.016) = 12.7389
+  // (+0.494 < 0.5). So N* = 15.
+  const scaling::ScalingInput job = book_job();
+  const auto turns = [](int n) {
+    return n > 1 ? static_cast<double>(n) * 1e-3 * seconds : Seconds{};
+  };
+  const auto knee = scaling::diminishing_returns(job, 64, 0.5, turns);
+  REQUIRE(knee.has_value());
+  CHECK(knee->workers == 15);
+  CHECK(knee->workers_per_step == 1);
+  const auto negative = [](int) { return -1.0 * seconds; };
+  CHECK_THROWS_AS(scaling::diminishing_returns(job, 64, 0.5, negative), invalid_input);
 }

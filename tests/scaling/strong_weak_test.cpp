@@ -4,8 +4,6 @@
 
 #include <array>
 #include <catch2/catch.hpp>
-
-#include "scaling/scaling_test_support.hpp"
 #include <cmath>
 #include <optional>
 #include <span>
@@ -13,6 +11,7 @@
 
 #include "paradox/comm/collectives.hpp"
 #include "paradox/units.hpp"
+#include "scaling/scaling_test_support.hpp"
 
 using namespace paradox;
 using Catch::Matchers::WithinAbs;
@@ -27,7 +26,8 @@ constexpr double ring_1gb_8_ranks_s = 0.035007;
 scaling::ScalingInput book_job(double compute_s = 1.0) {
   return {.compute_time = compute_s * seconds,
           .gradient = 1.0 * gigabytes,
-          .cluster = scaling_test::flat(scaling_test::ab(500.0 * nanoseconds, 50.0 * gigabytes_per_second))};
+          .cluster = scaling_test::flat(
+              scaling_test::ab(500.0 * nanoseconds, 50.0 * gigabytes_per_second))};
 }
 
 double s(const Seconds& t) { return value_in<second_unit>(t); }
@@ -125,10 +125,10 @@ TEST_CASE("the all-reduce uses the chosen algorithm on a flat cluster") {
   auto job = book_job();
   job.algorithm = comm::Algorithm::tree;
   const Seconds expected = comm::time(comm::CollectiveInput{.op = comm::Collective::allreduce,
-                                       .algorithm = comm::Algorithm::tree,
-                                       .message = 1.0 * gigabytes,
-                                       .ranks = 8,
-                                       .link = job.cluster.node.nic});
+                                                            .algorithm = comm::Algorithm::tree,
+                                                            .message = 1.0 * gigabytes,
+                                                            .ranks = 8,
+                                                            .link = job.cluster.node.nic});
   CHECK_THAT(s(scaling::communication_time(job, 8)), WithinRel(s(expected), 1e-12));
   // Retyped: reduce + broadcast, 2 lg 8 (alpha + n/beta) = 6 (500 ns + 20 ms) = 0.120003 s
   // (Thakur, Rabenseifner & Gropp 2005).
@@ -153,12 +153,12 @@ TEST_CASE("across nodes the all-reduce is hierarchical over whole nodes") {
       scaling_test::ab(1.0 * microseconds, 450.0 * gigabytes_per_second));
   const auto hierarchical = [&](int ranks) {
     return s(comm::time(comm::CollectiveInput{.op = comm::Collective::allreduce,
-                         .algorithm = comm::Algorithm::hierarchical,
-                         .message = job.gradient,
-                         .ranks = ranks,
-                         .link = job.cluster.node.nic,
-                         .gpus_per_node = 8,
-                         .intra_node = job.cluster.node.intra_node}));
+                                              .algorithm = comm::Algorithm::hierarchical,
+                                              .message = job.gradient,
+                                              .ranks = ranks,
+                                              .link = job.cluster.node.nic,
+                                              .gpus_per_node = 8,
+                                              .intra_node = job.cluster.node.intra_node}));
   };
   CHECK_THAT(s(scaling::communication_time(job, 16)), WithinRel(hierarchical(16), 1e-12));
   CHECK_THAT(s(scaling::communication_time(job, 64)), WithinRel(hierarchical(64), 1e-12));
@@ -255,8 +255,9 @@ TEST_CASE("invalid scaling inputs are rejected with the parameter and the value"
                       "scaling: cluster.node.accelerators_per_node must be >= 1 (got 0)");
   job.cluster.nodes = 8;
   job.cluster.node.accelerators_per_node = 8;  // the intra-node link is now required
-  REQUIRE_THROWS_WITH(scaling::evaluate(job, 8), "scaling: cluster.node.intra_node.bandwidth "
-                                                 "must be > 0 and finite (got 0 B/s)");
+  REQUIRE_THROWS_WITH(scaling::evaluate(job, 8),
+                      "scaling: cluster.node.intra_node.bandwidth "
+                      "must be > 0 and finite (got 0 B/s)");
   job = book_job();
   job.cluster.node.nics_per_node = 0;
   REQUIRE_THROWS_WITH(scaling::evaluate(job, 8),
@@ -300,7 +301,9 @@ rc::Gen<scaling::ScalingInput> gen_job() {
         return scaling::ScalingInput{
             .compute_time = static_cast<double>(compute_ms) * milliseconds,
             .gradient = static_cast<double>(gradient_mb) * megabytes,
-            .cluster = scaling_test::flat(scaling_test::ab(static_cast<double>(latency_ns) * nanoseconds, static_cast<double>(bandwidth_mbps) * megabits_per_second)),
+            .cluster = scaling_test::flat(
+                scaling_test::ab(static_cast<double>(latency_ns) * nanoseconds,
+                                 static_cast<double>(bandwidth_mbps) * megabits_per_second)),
             .overlap_fraction = overlap_pct / 100.0,
             .mode = weak ? scaling::Mode::weak : scaling::Mode::strong};
       },
@@ -352,11 +355,11 @@ TEST_CASE("gradient accumulation amortises one all-reduce over K micro-steps") {
   // callout: 8 GPUs, K = 4 micro-steps of 1,800 ms, 0.35 ms all-reduce per optimizer step:
   // overhead = 0.35 / (4 x 1800) = 0.00486% ("about 0.005%"). A 10 MB ring all-reduce over
   // 8 ranks at 50 GB/s and zero latency takes 2 (7/8) 10 MB / 50 GB/s = 0.35 ms.
-  scaling::ScalingInput job{.compute_time = 1800.0 * milliseconds,
-                            .gradient = 10.0 * megabytes,
-                            .cluster = scaling_test::flat(
-                                scaling_test::ab(0.0 * seconds, 50.0 * gigabytes_per_second)),
-                            .mode = scaling::Mode::weak};
+  scaling::ScalingInput job{
+      .compute_time = 1800.0 * milliseconds,
+      .gradient = 10.0 * megabytes,
+      .cluster = scaling_test::flat(scaling_test::ab(0.0 * seconds, 50.0 * gigabytes_per_second)),
+      .mode = scaling::Mode::weak};
   job.accumulation_steps = 4;
   const auto p = scaling::evaluate(job, 8);
   CHECK_THAT(s(p.communication_time), WithinRel(0.35e-3, 1e-12));
@@ -378,4 +381,50 @@ TEST_CASE("gradient accumulation amortises one all-reduce over K micro-steps") {
   job.accumulation_steps = 0;
   REQUIRE_THROWS_WITH(scaling::evaluate(job, 8),
                       "scaling: accumulation_steps must be in [1, 1000000] (got 0)");
+}
+
+// Another synchronisation model (scaling::CommunicationModel): the same step rule on C(N).
+TEST_CASE("a communication model equal to the all-reduce gives evaluate()'s points") {
+  const scaling::ScalingInput job = book_job();
+  const auto allreduce = [&](int n) { return scaling::communication_time(job, n); };
+  for (const int n : {1, 2, 7, 8, 64}) {
+    const auto a = scaling::evaluate(job, n);
+    const auto b = scaling::evaluate(job, n, allreduce);
+    CHECK(s(b.step_time) == s(a.step_time));
+    CHECK(b.speedup == a.speedup);
+    CHECK(b.marginal_speedup == a.marginal_speedup);
+  }
+  const std::array<int, 3> grid{1, 8, 64};
+  const auto points = scaling::sweep(job, std::span<const int>(grid), allreduce);
+  REQUIRE(points.size() == 3);
+  CHECK(points[2].speedup == scaling::evaluate(job, 64).speedup);
+}
+
+TEST_CASE("a constant synchronisation time gives T(N) = T1/N + C, C hidden up to the compute") {
+  // A star on one shared channel that always takes C = 0.1 s (N > 1): T(4) = 1/4 + 0.1 = 0.35 s,
+  // S(4) = 1/0.35 = 2.857142..., S(5) = 1/0.3 = 3.333...; with overlap 1, C is hidden behind
+  // min(C, T1/N): T(4) = max(0.25, 0.1) = 0.25 s.
+  scaling::ScalingInput job = book_job();
+  const auto constant = [](int n) { return n > 1 ? 0.1 * seconds : Seconds{}; };
+  const auto p = scaling::evaluate(job, 4, constant);
+  CHECK_THAT(s(p.step_time), WithinRel(0.35, 1e-12));
+  CHECK_THAT(p.speedup, WithinRel(1.0 / 0.35, 1e-12));
+  CHECK_THAT(p.marginal_speedup, WithinRel(1.0 / 0.3 - 1.0 / 0.35, 1e-12));
+  CHECK_THAT(p.communication_to_computation_ratio, WithinRel(0.4, 1e-12));
+  CHECK(scaling::evaluate(job, 1, constant).speedup == 1.0);
+  job.overlap_fraction = 1.0;
+  CHECK_THAT(s(scaling::evaluate(job, 4, constant).step_time), WithinRel(0.25, 1e-12));
+}
+
+TEST_CASE("a communication model that returns a negative or non-finite time is refused") {
+  const scaling::ScalingInput job = book_job();
+  const auto negative = [](int) { return -1.0 * seconds; };
+  const auto nan = [](int) { return std::nan("") * seconds; };
+  CHECK_THROWS_WITH(scaling::evaluate(job, 4, negative),
+                    Catch::Contains("scaling: communication(N) must be"));
+  CHECK_THROWS_AS(scaling::evaluate(job, 4, nan), invalid_input);
+  const std::array<int, 1> grid{4};
+  CHECK_THROWS_AS(scaling::sweep(job, std::span<const int>(grid), negative), invalid_input);
+  // The job is still checked first: N outside the cluster.
+  CHECK_THROWS_WITH(scaling::evaluate(job, 0, negative), Catch::Contains("workers"));
 }

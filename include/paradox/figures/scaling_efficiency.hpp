@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ struct NetworkScenario {
   std::string name;             ///< legend text, e.g. "10GbE" or "InfiniBand NDR"
   scaling::ScalingInput input;  ///< the job on this network (see scaling::evaluate)
   std::string color{};          ///< "#rrggbb"; empty = palette
+  /// How N workers synchronise a step, \f$C(N)\f$ (a scaling::CommunicationModel: a
+  /// federated round, a star or a gossip on a radio); empty: the all-reduce on the input's
+  /// cluster (scaling::communication_time)
+  std::function<Seconds(int)> communication{};
 };
 
 /// @brief What the part-1 figure shows. Aggregate: build it with designated initializers.
@@ -101,7 +106,8 @@ struct ScalingEfficiencyFigure {
 /// a global batch of B samples; the ideal line is \f$N\f$ (resp. \f$N B / T(1)\f$), the
 /// throughput of N workers that never communicate. The step model is scaling::evaluate
 /// (MODELS.md section 5: \f$T(N) = T_\mathrm{compute}/N + T_\mathrm{comm}(N) -
-/// T_\mathrm{overlap}\f$); the curves come from scaling::sweep over worker_grid().
+/// T_\mathrm{overlap}\f$); the curves come from scaling::sweep over worker_grid(), with a
+/// network's own synchronisation model when it has one (NetworkScenario::communication).
 /// @param plot what to draw; see ScalingEfficiencyPlot
 /// @pre at least one network, each with a non-empty name; max_workers in
 ///      [2, scaling::max_workers_limit] (and within every network's cluster, holding at
@@ -160,11 +166,16 @@ struct ScalingEfficiencyFigure {
   constexpr std::string_view colors[] = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd"};
   for (std::size_t i = 0; i < plot.networks.size(); ++i) {
     const NetworkScenario& net = plot.networks[i];
-    const auto knee = scaling::diminishing_returns(net.input, plot.max_workers, plot.threshold);
-    NetworkCurve curve{.name = net.name,
-                       .points = scaling::sweep(net.input, out.workers),
-                       .diminishing_returns_workers =
-                           knee ? std::optional<int>(knee->workers) : std::nullopt};
+    const auto knee =
+        net.communication
+            ? scaling::diminishing_returns(net.input, plot.max_workers, plot.threshold,
+                                           net.communication)
+            : scaling::diminishing_returns(net.input, plot.max_workers, plot.threshold);
+    NetworkCurve curve{
+        .name = net.name,
+        .points = net.communication ? scaling::sweep(net.input, out.workers, net.communication)
+                                    : scaling::sweep(net.input, out.workers),
+        .diminishing_returns_workers = knee ? std::optional<int>(knee->workers) : std::nullopt};
     const std::string color =
         net.color.empty() ? std::string(colors[i % std::size(colors)]) : net.color;
     Series s{.name = net.name, .points = {}, .style = Style::line, .color = color};
@@ -179,7 +190,10 @@ struct ScalingEfficiencyFigure {
     const NetworkCurve& curve = out.networks[i];
     if (!curve.diminishing_returns_workers) continue;
     const int n = *curve.diminishing_returns_workers;
-    const double y = throughput(scaling::evaluate(plot.networks[i].input, n));
+    const NetworkScenario& net = plot.networks[i];
+    const double y =
+        throughput(net.communication ? scaling::evaluate(net.input, n, net.communication)
+                                     : scaling::evaluate(net.input, n));
     const std::string color = f.series[i + 1].color;  // a copy: push_back below reallocates
     f.series.push_back(
         Series{.name = curve.name + ": diminishing returns at N = " + std::to_string(n),

@@ -23,6 +23,33 @@ struct DiminishingReturns {
   int workers_per_step;  ///< g: 1 when workers come one at a time, else a node's accelerators
 };
 
+namespace detail {
+
+/// The scan of diminishing_returns() over the steps `parts` gives (one per worker count).
+template <class Parts>
+std::optional<DiminishingReturns> first_diminishing_step(const ScalingInput& input, int max_workers,
+                                                         double threshold,
+                                                         std::string_view function,
+                                                         const Parts& parts) {
+  validate(input, function);
+  require_in_range(function, "max_workers", max_workers, 1, cluster_workers(input));
+  require_finite(function, "threshold", threshold);
+  const int g = input.cluster.node.accelerators_per_node;
+  if (max_workers < g)
+    throw invalid_input(function, "max_workers", "be >= " + std::to_string(g) + " (one node)",
+                        std::to_string(max_workers));
+  double current = parts(g).speedup;
+  for (int n = g; n <= max_workers; n += g) {
+    const double next = parts(n + g).speedup;
+    if ((next - current) / static_cast<double>(g) < threshold)
+      return DiminishingReturns{.workers = n, .nodes = n / g, .workers_per_step = g};
+    current = next;
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
 /// @brief The first fleet size whose next growth step adds, per worker, less than
 /// `threshold` of an ideal worker's speedup.
 ///
@@ -51,22 +78,32 @@ struct DiminishingReturns {
 /// @ingroup scaling
 [[nodiscard]] inline std::optional<DiminishingReturns> diminishing_returns(
     const ScalingInput& input, int max_workers, double threshold = 0.5) {
+  return detail::first_diminishing_step(input, max_workers, threshold, "diminishing returns",
+                                        [&](int n) { return detail::step_parts(input, n); });
+}
+
+/// @brief diminishing_returns() on the curve of another synchronisation model (see
+/// evaluate(const ScalingInput&, int, const F&)): a federated round through a shared cell, a
+/// star or a gossip on one radio channel.
+/// @param input the job (see evaluate()); g is its cluster's accelerators per node (1 for
+///   devices)
+/// @param max_workers last N examined, as in diminishing_returns()
+/// @param threshold \f$\theta\f$, finite
+/// @param communication the model, called for N and N + g (see CommunicationModel)
+/// @pre as diminishing_returns(); the model's times finite and >= 0
+/// @throws invalid_input as diminishing_returns(), or when the model returns a negative or
+///   non-finite time
+/// @return as diminishing_returns()
+/// @ingroup scaling
+template <CommunicationModel F>
+[[nodiscard]] std::optional<DiminishingReturns> diminishing_returns(const ScalingInput& input,
+                                                                    int max_workers,
+                                                                    double threshold,
+                                                                    const F& communication) {
   constexpr std::string_view function = "diminishing returns";
-  detail::validate(input, function);
-  require_in_range(function, "max_workers", max_workers, 1, detail::cluster_workers(input));
-  require_finite(function, "threshold", threshold);
-  const int g = input.cluster.node.accelerators_per_node;
-  if (max_workers < g)
-    throw invalid_input(function, "max_workers", "be >= " + std::to_string(g) + " (one node)",
-                        std::to_string(max_workers));
-  double current = detail::step_parts(input, g).speedup;
-  for (int n = g; n <= max_workers; n += g) {
-    const double next = detail::step_parts(input, n + g).speedup;
-    if ((next - current) / static_cast<double>(g) < threshold)
-      return DiminishingReturns{.workers = n, .nodes = n / g, .workers_per_step = g};
-    current = next;
-  }
-  return std::nullopt;
+  return detail::first_diminishing_step(input, max_workers, threshold, function, [&](int n) {
+    return detail::step_parts(input, n, communication, function);
+  });
 }
 
 /// @}

@@ -5,11 +5,14 @@
 #pragma once
 
 #include <algorithm>
+#include <concepts>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "paradox/comm/collectives.hpp"
@@ -85,16 +88,30 @@ struct ScalingInput {
 
 /// @brief One worker count of a scaling curve: the step time, its parts and the ratios.
 struct ScalingPoint {
-  int workers;                         ///< N
-  Seconds step_time;                   ///< T(N) = compute + exposed communication, per optimizer step
-  Seconds compute_time;                ///< per-worker compute of one optimizer step (K micro-steps)
-  Seconds communication_time;          ///< the whole all-reduce, hidden or not
-  Seconds exposed_communication_time;  ///< the part of it not hidden behind compute
-  double speedup;                      ///< throughput(N) / throughput(1)
-  double efficiency;                   ///< speedup / N
-  double marginal_speedup;             ///< speedup(N + 1) - speedup(N)
+  int workers;                 ///< N
+  Seconds step_time;           ///< T(N) = compute + exposed communication, per optimizer step
+  Seconds compute_time;        ///< per-worker compute of one optimizer step (K micro-steps)
+  Seconds communication_time;  ///< the whole all-reduce, hidden or not
+  Seconds exposed_communication_time;         ///< the part of it not hidden behind compute
+  double speedup;                             ///< throughput(N) / throughput(1)
+  double efficiency;                          ///< speedup / N
+  double marginal_speedup;                    ///< speedup(N + 1) - speedup(N)
   double communication_to_computation_ratio;  ///< communication_time / compute_time
 };
+
+/// @brief A synchronisation model other than the data-centre all-reduce: a callable that gives
+/// the time N workers take to synchronise one step, \f$C(N)\f$, for N >= 1.
+///
+/// Devices do not all-reduce over parallel wires: cars upload to a server through a shared cell
+/// (energy::FederatedRound), hearables take turns on one radio channel (energy::star_airtime,
+/// energy::gossip_airtime). Passing such a model to evaluate(), sweep() or
+/// diminishing_returns() puts the same step rule on its curve. The model is called with N and
+/// N + 1 (for the marginal speedup); it must return a finite time >= 0, and 0 for N = 1 when a
+/// lone worker does not synchronise.
+/// @ingroup scaling
+template <class F>
+concept CommunicationModel =
+    std::invocable<const F&, int> && std::same_as<std::invoke_result_t<const F&, int>, Seconds>;
 
 namespace detail {
 
@@ -113,8 +130,8 @@ inline void validate(const ScalingInput& input, std::string_view function) {
   }
   (void)effective_nic(input.cluster);  // checks the fabric and the oversubscription ratio
   if (accelerators(input.cluster) > max_workers_limit)
-    throw invalid_input(function, "cluster", "hold at most " + std::to_string(max_workers_limit) +
-                                                 " accelerators",
+    throw invalid_input(function, "cluster",
+                        "hold at most " + std::to_string(max_workers_limit) + " accelerators",
                         std::to_string(accelerators(input.cluster)));
   require_fraction(function, "overlap_fraction", input.overlap_fraction);
   require_in_range(function, "accumulation_steps", input.accumulation_steps, 1, 1'000'000);
@@ -171,13 +188,13 @@ struct StepParts {
   double speedup;
 };
 
-inline StepParts step_parts(const ScalingInput& input, int workers) {
+/// The step of N workers whose synchronisation takes `communication`.
+inline StepParts step_parts(const ScalingInput& input, int workers, Seconds communication) {
   const auto n = static_cast<double>(workers);
   const auto k = static_cast<double>(input.accumulation_steps);
   const Seconds micro_step =
       input.mode == Mode::strong ? input.compute_time / n : input.compute_time;
   const Seconds compute = k * micro_step;
-  const Seconds communication = allreduce_time(input, workers);
   // Hidden communication cannot exceed the compute it hides behind: the all-reduce starts in
   // the last micro-step's backward pass, so only that micro-step can hide it.
   const Seconds hidden = std::min(input.overlap_fraction * communication, micro_step);
@@ -187,6 +204,20 @@ inline StepParts step_parts(const ScalingInput& input, int workers) {
   const double ratio = k * value_in<second_unit>(input.compute_time) / value_in<second_unit>(step);
   const double speedup = input.mode == Mode::strong ? ratio : n * ratio;
   return {compute, communication, exposed, step, speedup};
+}
+
+/// The step of N workers whose synchronisation is the all-reduce of communication_time().
+inline StepParts step_parts(const ScalingInput& input, int workers) {
+  return step_parts(input, workers, allreduce_time(input, workers));
+}
+
+/// The step of N workers under a communication model, whose answer is checked (finite, >= 0).
+template <CommunicationModel F>
+StepParts step_parts(const ScalingInput& input, int workers, const F& communication,
+                     std::string_view function) {
+  const Seconds c = std::invoke(communication, workers);
+  require_non_negative(function, "communication(N)", c);
+  return step_parts(input, workers, c);
 }
 
 inline ScalingPoint make_point(int workers, const StepParts& parts, double next_speedup) {
@@ -320,6 +351,58 @@ inline ScalingPoint make_point(int workers, const StepParts& parts, double next_
   for (const int n : workers) {
     const detail::StepParts parts = detail::step_parts(input, n);
     points.push_back(detail::make_point(n, parts, detail::step_parts(input, n + 1).speedup));
+  }
+  return points;
+}
+
+/// @brief evaluate() with another synchronisation model: \f$C(N)\f$ = `communication(N)`
+/// instead of the all-reduce on the cluster.
+///
+/// The step rule, the speedup and the ratios are evaluate()'s; only \f$C(N)\f$ changes. The
+/// cluster still bounds N (one accelerator per device for a fleet of devices).
+/// @param input the job (see evaluate()); its gradient and algorithm are not used
+/// @param workers N, in [1, accelerators of the cluster]
+/// @param communication the model, called with N and N + 1 (see CommunicationModel)
+/// @pre as evaluate(); communication(N) and communication(N + 1) finite and >= 0
+/// @throws invalid_input as evaluate(), or "scaling: communication(N) must be >= 0 ..." when
+///         the model returns a negative or non-finite time
+/// @return the point
+/// @see CommunicationModel, energy::evaluate(const FederatedRound&)
+/// @ingroup scaling
+template <CommunicationModel F>
+[[nodiscard]] ScalingPoint evaluate(const ScalingInput& input, int workers,
+                                    const F& communication) {
+  constexpr std::string_view function = "scaling";
+  detail::validate(input, function);
+  require_in_range(function, "workers", workers, 1, detail::cluster_workers(input));
+  const detail::StepParts parts = detail::step_parts(input, workers, communication, function);
+  const double next = detail::step_parts(input, workers + 1, communication, function).speedup;
+  return detail::make_point(workers, parts, next);
+}
+
+/// @brief sweep() at chosen worker counts with another synchronisation model (see
+/// evaluate(const ScalingInput&, int, const F&)).
+/// @param input the job (see evaluate())
+/// @param workers the worker counts, each in [1, accelerators of the cluster], in any order
+/// @param communication the model (see CommunicationModel)
+/// @pre as evaluate() for every count
+/// @throws invalid_input as evaluate()
+/// @return one point per entry of `workers`, in the same order
+/// @ingroup scaling
+template <CommunicationModel F>
+[[nodiscard]] std::vector<ScalingPoint> sweep(const ScalingInput& input,
+                                              std::span<const int> workers,
+                                              const F& communication) {
+  constexpr std::string_view function = "scaling sweep";
+  detail::validate(input, function);
+  const int largest = detail::cluster_workers(input);
+  for (const int n : workers) require_in_range(function, "workers", n, 1, largest);
+  std::vector<ScalingPoint> points;
+  points.reserve(workers.size());
+  for (const int n : workers) {
+    const detail::StepParts parts = detail::step_parts(input, n, communication, function);
+    points.push_back(detail::make_point(
+        n, parts, detail::step_parts(input, n + 1, communication, function).speedup));
   }
   return points;
 }
