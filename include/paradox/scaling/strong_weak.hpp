@@ -329,6 +329,24 @@ inline ScalingPoint make_point(int workers, const StepParts& parts, double next_
   return points;
 }
 
+namespace detail {
+
+/// The points at `workers`, each with the step `parts` gives for N and N + 1.
+template <class Parts>
+std::vector<ScalingPoint> sweep_at(const ScalingInput& input, std::span<const int> workers,
+                                   const Parts& parts) {
+  constexpr std::string_view function = "scaling sweep";
+  validate(input, function);
+  const int largest = cluster_workers(input);
+  for (const int n : workers) require_in_range(function, "workers", n, 1, largest);
+  std::vector<ScalingPoint> points;
+  points.reserve(workers.size());
+  for (const int n : workers) points.push_back(make_point(n, parts(n), parts(n + 1).speedup));
+  return points;
+}
+
+}  // namespace detail
+
 /// @brief The scaling curve at chosen worker counts (e.g. a log-spaced grid over a big fleet).
 ///
 /// Each point is what evaluate() returns, at two all-reduce evaluations per point.
@@ -342,17 +360,7 @@ inline ScalingPoint make_point(int workers, const StepParts& parts, double next_
 /// @ingroup scaling
 [[nodiscard]] inline std::vector<ScalingPoint> sweep(const ScalingInput& input,
                                                      std::span<const int> workers) {
-  constexpr std::string_view function = "scaling sweep";
-  detail::validate(input, function);
-  const int largest = detail::cluster_workers(input);
-  for (const int n : workers) require_in_range(function, "workers", n, 1, largest);
-  std::vector<ScalingPoint> points;
-  points.reserve(workers.size());
-  for (const int n : workers) {
-    const detail::StepParts parts = detail::step_parts(input, n);
-    points.push_back(detail::make_point(n, parts, detail::step_parts(input, n + 1).speedup));
-  }
-  return points;
+  return detail::sweep_at(input, workers, [&](int n) { return detail::step_parts(input, n); });
 }
 
 /// @brief evaluate() with another synchronisation model: \f$C(N)\f$ = `communication(N)`
@@ -393,18 +401,9 @@ template <CommunicationModel F>
 [[nodiscard]] std::vector<ScalingPoint> sweep(const ScalingInput& input,
                                               std::span<const int> workers,
                                               const F& communication) {
-  constexpr std::string_view function = "scaling sweep";
-  detail::validate(input, function);
-  const int largest = detail::cluster_workers(input);
-  for (const int n : workers) require_in_range(function, "workers", n, 1, largest);
-  std::vector<ScalingPoint> points;
-  points.reserve(workers.size());
-  for (const int n : workers) {
-    const detail::StepParts parts = detail::step_parts(input, n, communication, function);
-    points.push_back(detail::make_point(
-        n, parts, detail::step_parts(input, n + 1, communication, function).speedup));
-  }
-  return points;
+  return detail::sweep_at(input, workers, [&](int n) {
+    return detail::step_parts(input, n, communication, "scaling sweep");
+  });
 }
 
 /// @}
