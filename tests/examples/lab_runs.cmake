@@ -41,3 +41,22 @@ function(paradox_lab_file_checks part dir answers)
     -DOUTPUT_FILE=/dev/full "-DSTDERR_MATCH=cannot write to standard output" -DONE_LINE_STDERR=ON
     "-DABSENT=${dir}/full_stdout|${dir}/full_stdout.jsonl")
 endfunction()
+
+# paradox_lab_track_run(<part> <directory> <track> <arguments separated by |> <stdout regex>
+#                       <check script> [-D<check>=<value>...])
+# A track's full run: the arguments plus --out <directory>/<track> and --ledger
+# <directory>/ledger_<track>.jsonl, its output matched against the regex (exit status 0); then
+# examples.<part>.<track>.outputs runs <check script> (in tests/examples) with -DDIR, -DTRACK,
+# -DLEDGER and the extra -D values on what the run left.
+function(paradox_lab_track_run part dir track args stdout_match check_script)
+  set(out "${dir}/${track}")
+  set(ledger "${dir}/ledger_${track}.jsonl")
+  paradox_lab_run(${part} ${track} "${args}|--out|${out}|--ledger|${ledger}" 0
+                  "-DSTDOUT_MATCH=${stdout_match}")
+  set_tests_properties(examples.${part}.${track} PROPERTIES FIXTURES_SETUP ${part}_${track})
+  add_test(NAME examples.${part}.${track}.outputs
+           COMMAND ${CMAKE_COMMAND} -DDIR=${out} -DTRACK=${track} -DLEDGER=${ledger} ${ARGN}
+                   -P "${PARADOX_LAB_TESTS}/${check_script}")
+  set_tests_properties(examples.${part}.${track}.outputs PROPERTIES FIXTURES_REQUIRED
+                                                                    ${part}_${track})
+endfunction()

@@ -18,19 +18,10 @@ set(_p2_tries_edge "--try|tp=1,pp=2|--try|tp=1,pp=4,recompute=selective|--try|tp
 set(_p2_tries_mobile "--try|tp=1,pp=1|--try|tp=1,pp=2,recompute=full")
 set(_p2_tries_tiny "--try|tp=1,pp=2|--try|tp=1,pp=2,recompute=full|--try|tp=2,pp=1,recompute=full")
 foreach(track cloud edge mobile tiny)
-  add_test(NAME ${_p2_prefix}.${track}
-           COMMAND ${CMAKE_COMMAND} -DEXE=${_p2}
-                   "-DARGS=--track|${track}|--predict|decrease|${_p2_tries_${track}}|--math|--out|${_p2_out}/${track}|--ledger|${_p2_out}/ledger_${track}.jsonl"
-                   -DEXPECT_EXIT=0
-                   "-DSTDOUT_MATCH=PREDICTION LOCK.*THE ANSWER.*Decrease.*Verdict: correct.*TRY 1 of 10.*memory .* per .*bubble .*MFU .*step parts.*SOLVED.*THE SEARCH.*Best [1-5] by MFU.*Your best: try.*REFLECTION.*Your MFU is only.*MATH PEEK.*FIGURES"
-                   -P ${PARADOX_LAB_TESTS}/run_expect.cmake)
-  set_tests_properties(${_p2_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part2_parallelism_puzzle_clean
-                                                         FIXTURES_SETUP part2_${track})
-  add_test(NAME ${_p2_prefix}.${track}.outputs
-           COMMAND ${CMAKE_COMMAND} -DDIR=${_p2_out}/${track} -DTRACK=${track}
-                   -DLEDGER=${_p2_out}/ledger_${track}.jsonl
-                   -P ${CMAKE_CURRENT_SOURCE_DIR}/examples/check_part2_outputs.cmake)
-  set_tests_properties(${_p2_prefix}.${track}.outputs PROPERTIES FIXTURES_REQUIRED part2_${track})
+  paradox_lab_track_run(part2_parallelism_puzzle "${_p2_out}" ${track}
+    "--track|${track}|--predict|decrease|${_p2_tries_${track}}|--math"
+    "PREDICTION LOCK.*THE ANSWER.*Decrease.*Verdict: correct.*TRY 1 of 10.*memory .* per .*bubble .*MFU .*step parts.*SOLVED.*THE SEARCH.*Best [1-5] by MFU.*Your best: try.*REFLECTION.*Your MFU is only.*MATH PEEK.*FIGURES"
+    check_part2_outputs.cmake)
 endforeach()
 
 # A rule the library refuses is a try, not a crash: its one-line reason is printed.

@@ -37,19 +37,10 @@ set(_p3_math_tiny ".*rounds = ceil.log.1/eps. / log.1/rho...*Energy per sync = P
 set(_p3_math_mobile ".*Energy per sync = P_pro T_pro.*Delta_min")
 set(_p3_math_edge ".*Energy per sync = P_pro T_pro")
 foreach(track cloud edge mobile tiny)
-  add_test(NAME ${_p3_prefix}.${track}
-           COMMAND ${CMAKE_COMMAND} -DEXE=${_p3}
-                   "-DARGS=--track|${track}|--predict|yes|--math|--strategy|sync|--justification|gradient consistency|--out|${_p3_out}/${track}|--ledger|${_p3_out}/ledger_${track}.jsonl"
-                   -DEXPECT_EXIT=0
-                   "-DSTDOUT_MATCH=PREDICTION LOCK.*THE ANSWER.*sync .wait for all.*async .no barrier.*SSP, bound s = 2.*backup workers.*K-sync.*Samples per second: yes, async is.*Time to target: it depends on the staleness penalty.*Verdict: correct.*THE BARRIER.*${_p3_section_${track}}.*largest stable eta${_p3_after_${track}}.*REFLECTION.*Your strategy: synchronous SGD.*MATH PEEK.*H_N / mu${_p3_math_${track}}.*FIGURES"
-                   -P ${PARADOX_LAB_TESTS}/run_expect.cmake)
-  set_tests_properties(${_p3_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part3_sync_audit_clean
-                                                         FIXTURES_SETUP part3_${track})
-  add_test(NAME ${_p3_prefix}.${track}.outputs
-           COMMAND ${CMAKE_COMMAND} -DDIR=${_p3_out}/${track} -DTRACK=${track}
-                   -DLEDGER=${_p3_out}/ledger_${track}.jsonl -DSTRATEGY=sync
-                   -P ${CMAKE_CURRENT_SOURCE_DIR}/examples/check_part3_outputs.cmake)
-  set_tests_properties(${_p3_prefix}.${track}.outputs PROPERTIES FIXTURES_REQUIRED part3_${track})
+  paradox_lab_track_run(part3_sync_audit "${_p3_out}" ${track}
+    "--track|${track}|--predict|yes|--math|--strategy|sync|--justification|gradient consistency"
+    "PREDICTION LOCK.*THE ANSWER.*sync .wait for all.*async .no barrier.*SSP, bound s = 2.*backup workers.*K-sync.*Samples per second: yes, async is.*Time to target: it depends on the staleness penalty.*Verdict: correct.*THE BARRIER.*${_p3_section_${track}}.*largest stable eta${_p3_after_${track}}.*REFLECTION.*Your strategy: synchronous SGD.*MATH PEEK.*H_N / mu${_p3_math_${track}}.*FIGURES"
+    check_part3_outputs.cmake -DSTRATEGY=sync)
 endforeach()
 
 # The models' numbers, derived here from the formulas and the catalog, not from the code under

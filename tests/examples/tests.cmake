@@ -53,17 +53,10 @@ set(_p1_expect_mobile "-DSPEEDUP=1.062759076:1.062759078" -DKNEE_SLOW=1 -DKNEE_F
 set(_p1_expect_tiny "-DSPEEDUP=0.6771380830:0.6771380840" -DKNEE_SLOW=9 -DKNEE_FAST=11)
 
 foreach(track cloud edge mobile tiny)
-  paradox_lab_run(part1_communication_wall ${track}
-    "--track|${track}|--nodes|64|--predict|b|--math|--out|${_p1_out}/${track}|--ledger|${_p1_out}/ledger_${track}.jsonl"
-    0 "-DSTDOUT_MATCH=PREDICTION LOCK.*THE ANSWER.*efficiency [^\n]* against 1 [^\n]* against 8 .*SCALING TABLE.*DIMINISHING RETURNS.*VERDICT.*MATH PEEK.*per direction.*900 GB/s.*never hides more communication than there is compute.*FIGURE")
-  set_tests_properties(${_p1_prefix}.${track} PROPERTIES FIXTURES_REQUIRED part1_communication_wall_clean
-                                                         FIXTURES_SETUP part1_${track})
-  add_test(NAME ${_p1_prefix}.${track}.outputs
-           COMMAND ${CMAKE_COMMAND} -DDIR=${_p1_out}/${track}
-                   -DSTEM=part1_${track}_scaling_efficiency
-                   -DLEDGER=${_p1_out}/ledger_${track}.jsonl -DTRACK=${track}
-                   ${_p1_expect_${track}} -P ${CMAKE_CURRENT_SOURCE_DIR}/examples/check_part1_outputs.cmake)
-  set_tests_properties(${_p1_prefix}.${track}.outputs PROPERTIES FIXTURES_REQUIRED part1_${track})
+  paradox_lab_track_run(part1_communication_wall "${_p1_out}" ${track}
+    "--track|${track}|--nodes|64|--predict|b|--math"
+    "PREDICTION LOCK.*THE ANSWER.*efficiency [^\n]* against 1 [^\n]* against 8 .*SCALING TABLE.*DIMINISHING RETURNS.*VERDICT.*MATH PEEK.*per direction.*900 GB/s.*never hides more communication than there is compute.*FIGURE"
+    check_part1_outputs.cmake -DSTEM=part1_${track}_scaling_efficiency ${_p1_expect_${track}})
 endforeach()
 
 # Issue 12: the edge tracks state their pattern, one sync in joules and (battery devices) the
