@@ -32,22 +32,12 @@ inline CLI::Option* add_link(CLI::App& app, std::string& link, const std::string
   return catalog::radio_link(key);
 }
 
-/// JSON writers: each quantity in its SI unit under `key`.
-inline void put(nlohmann::json& json, const char* key, Seconds q) {
-  json[key] = value_in<second_unit>(q);
+/// JSON writer: the quantity under `key`, in the unit it is stored in (s, J, B, B/s, W).
+template <class Dimension>
+void put(nlohmann::json& json, const char* key, const units::quantity_of<Dimension>& q) {
+  json[key] = value_in<units::unit_of<Dimension>>(q);
 }
-inline void put(nlohmann::json& json, const char* key, Joules q) {
-  json[key] = value_in<joule_unit>(q);
-}
-inline void put(nlohmann::json& json, const char* key, Bytes q) {
-  json[key] = value_in<byte_unit>(q);
-}
-inline void put(nlohmann::json& json, const char* key, Bandwidth q) {
-  json[key] = value_in<bytes_per_second_unit>(q);
-}
-inline void put(nlohmann::json& json, const char* key, Watts q) {
-  json[key] = value_in<watt_unit>(q);
-}
+/// Energy per bit in J/bit (the `joules_per_bit` keys), not in the stored J/B.
 inline void put(nlohmann::json& json, const char* key, JoulesPerBit q) {
   json[key] = value_in<joule_per_bit_unit>(q);
 }
