@@ -51,6 +51,9 @@ TEST_CASE("gnuplot_quote doubles single quotes and flattens line breaks") {
 TEST_CASE("the gnuplot script sets the output, labels with units, log axes and every series") {
   const std::string script = gnuplot_script(sample(), "/tmp/o'ut.svg", "/tmp/d.dat");
   CHECK_THAT(script, Catch::Contains("set terminal svg"));
+  // The PNG recipe in the header keeps the SVG's size (pngcairo at fontscale 0.75).
+  CHECK_THAT(script, Catch::Contains("#   set terminal pngcairo size ") &&
+                         Catch::Contains("fontscale 0.75"));
   CHECK_THAT(script, Catch::Contains("set output '/tmp/o''ut.svg'"));
   CHECK_THAT(script, Catch::Contains("set title 'Scaling of a ''toy'' model'"));
   CHECK_THAT(script, Catch::Contains("set xlabel 'Accelerators'"));
