@@ -105,6 +105,9 @@ TEST_CASE("the job is checked before the layout") {
   job.activation_traffic_passes = -1.0;
   CHECK_THROWS_WITH(validate(job),
                     "training job: activation_traffic_passes must be >= 0 and finite (got -1)");
+  job.activation_traffic_passes = 1e300;  // would make the bytes moved, and the step, infinite
+  CHECK_THROWS_WITH(validate(job),
+                    "training job: activation_traffic_passes must be <= 1000 (got 1e+300)");
   job = small_job();
   job.achievable_fraction = 0.0;
   CHECK_THROWS_WITH(validate(job), "training job: achievable_fraction must be in (0, 1] (got 0)");

@@ -82,7 +82,7 @@ struct TrainingJob {
   double data_parallel_overlap_fraction = 0.0;
   /// How many times, in a forward and backward pass, memory-bound element-wise work (layer
   /// norms, GeLU/SwiGLU, dropout, residual adds, bias adds, softmax) moves each byte of a
-  /// layer's activations through HBM, >= 0; 0 ignores that work. Those kernels run at HBM
+  /// layer's activations through HBM, in [0, 1000]; 0 ignores that work. Those kernels run at HBM
   /// bandwidth, not at the tensor cores' peak, and their bytes grow as \f$sbh\f$ while the
   /// matmuls' FLOPs grow as \f$sbh^2\f$: the reason small models reach a smaller share of peak.
   /// The default is fitted once with the A100's achievable fraction (catalog::a100_80gb's
@@ -137,6 +137,10 @@ inline void validate(const TrainingJob& job) {
   (void)achievable_fraction(job);
   require_fraction(fn, "data_parallel_overlap_fraction", job.data_parallel_overlap_fraction);
   require_non_negative(fn, "activation_traffic_passes", job.activation_traffic_passes);
+  // A bound far above any kernel count (the fitted value is 6.5) that keeps the bytes moved,
+  // and so the step time, finite.
+  if (job.activation_traffic_passes > 1000.0)
+    detail::fail(fn, "activation_traffic_passes", "be <= 1000", job.activation_traffic_passes);
   require_positive(fn, "element_bytes", job.element_bytes);
   require_non_negative(fn, "reserved", job.reserved);
 }
