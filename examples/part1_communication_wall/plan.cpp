@@ -271,11 +271,12 @@ Plan evaluate(const lab::Session& s, const Controls& c) {
   p.rows = sync ? scaling::sweep(in, grid, sync) : scaling::sweep(in, grid);
   // Past one node the fleet grows by whole nodes: the gain per worker of the next node, the
   // quantity diminishing returns is judged on.
+  // Devices come one at a time (g = 1), where this is the row's marginal speedup.
   for (const scaling::ScalingPoint& r : p.rows)
-    p.marginal.push_back(p.edge() || r.workers < p.per_node
-                             ? r.marginal_speedup
-                             : (scaling::evaluate(in, r.workers + p.per_node).speedup - r.speedup) /
-                                   p.per_node);
+    p.marginal.push_back(
+        r.workers < p.per_node
+            ? r.marginal_speedup
+            : (p.point(p.choice, r.workers + p.per_node).speedup - r.speedup) / p.per_node);
   if (p.edge()) p.device_sync = device_sync(t, p);
   return p;
 }
